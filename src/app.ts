@@ -1,0 +1,93 @@
+/**
+ * Builds the Fastify app from its dependencies. No side effects at import; tests build
+ * many apps side by side (DESIGN.md).
+ */
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { Type } from 'typebox';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { authenticate } from './auth/sessions.ts';
+import type { AppDeps } from './deps.ts';
+import { facilitiesRoutes } from './facilities/facilities.routes.ts';
+import { type RegisteredRoute, allow, registerAccessGuard } from './http/access.ts';
+import { registerErrorHandling } from './http/errors.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import { registerWebUi } from './http/web-ui.ts';
+import { organizationRoutes } from './organizations/organizations.routes.ts';
+import { programsRoutes } from './programs/programs.routes.ts';
+import { staffRoutes } from './staff/staff.routes.ts';
+
+export interface BuildOptions {
+  /** pino options; false silences logs (tests). */
+  readonly logger?: boolean | Record<string, unknown>;
+  readonly serveWebUi?: boolean;
+}
+
+export interface CairnApp {
+  readonly app: FastifyInstance;
+  /** Every registered route with its access declaration (the access test walks these). */
+  routes(): RegisteredRoute[];
+}
+
+function loggerOptions(deps: AppDeps, option: BuildOptions['logger']) {
+  if (option === false) return false;
+  return {
+    level: deps.config.logLevel,
+    ...(typeof option === 'object' ? option : {}),
+    // No query strings, bodies or headers in logs: they can hold patient names or search terms.
+    serializers: {
+      req: (req: { method: string; url: string; ip?: string; id?: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  };
+}
+
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<CairnApp> {
+  const app = Fastify({
+    logger: loggerOptions(deps, options.logger ?? true),
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1_048_576,
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  });
+  // Cookies are parsed in an onRequest hook, which must run before the guard's.
+  await app.register(cookie);
+  const guard = registerAccessGuard(app, { db: deps.db, authenticate: (request) => authenticate(deps, request) });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Referrer-Policy', 'no-referrer');
+    // Patient data must not sit in shared or browser caches (HIPAA transmission security).
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) reply.header('Cache-Control', 'no-store');
+  });
+
+  await app.register(rateLimit, { global: false });
+  await registerOpenApi(app);
+
+  app.get('/api/health', {
+    config: { access: allow.public('load balancer and uptime checks') },
+    schema: {
+      tags: ['System'],
+      summary: 'Liveness and which database engine is in use',
+      response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]) }) },
+    },
+  }, async () => {
+    await sql`select 1`.execute(deps.db);
+    return { status: 'ok' as const, database: deps.engine };
+  });
+
+  await authRoutes(app, deps);
+  await organizationRoutes(app, deps);
+  await facilitiesRoutes(app, deps);
+  await programsRoutes(app, deps);
+  await staffRoutes(app, deps);
+  await auditRoutes(app, deps);
+
+  const webUi = options.serveWebUi !== false && (await registerWebUi(app, deps.config.webDistDir));
+  registerErrorHandling(app, { spaFallback: webUi });
+  await app.ready();
+  return { app, routes: guard.routes };
+}

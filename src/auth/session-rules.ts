@@ -1,0 +1,52 @@
+/**
+ * When a sign-in session ends and when an account locks. Pure: `now` comes in.
+ * HIPAA §164.312(a)(2)(iii) automatic logoff: idle timeout (default 15 min) and an
+ * absolute lifetime (default 12 h).
+ */
+export interface SessionTimes {
+  readonly lastSeenAt: Date;
+  readonly expiresAt: Date;
+  readonly revokedAt: Date | null;
+}
+
+export type SessionState = 'active' | 'idle_timeout' | 'expired' | 'revoked';
+
+export function sessionState(session: SessionTimes, now: Date, idleMinutes: number): SessionState {
+  if (session.revokedAt) return 'revoked';
+  if (now.getTime() >= session.expiresAt.getTime()) return 'expired';
+  if (now.getTime() - session.lastSeenAt.getTime() >= idleMinutes * 60_000) return 'idle_timeout';
+  return 'active';
+}
+
+/** last_seen_at is written at most once a minute, so reads do not each cost a write. */
+export const TOUCH_INTERVAL_MS = 60_000;
+
+export function needsTouch(lastSeenAt: Date, now: Date): boolean {
+  return now.getTime() - lastSeenAt.getTime() >= TOUCH_INTERVAL_MS;
+}
+
+export function sessionExpiry(createdAt: Date, absoluteHours: number): Date {
+  return new Date(createdAt.getTime() + absoluteHours * 3_600_000);
+}
+
+export interface LockoutPolicy {
+  readonly maxFailures: number;
+  readonly lockMinutes: number;
+}
+
+export function isLocked(lockedUntil: Date | null, now: Date): boolean {
+  return lockedUntil !== null && lockedUntil.getTime() > now.getTime();
+}
+
+/** After a failed attempt: the new failure count and, on reaching the limit, the lock. */
+export function afterFailedLogin(
+  failures: number,
+  now: Date,
+  policy: LockoutPolicy,
+): { failedLoginCount: number; lockedUntil: Date | null } {
+  const count = failures + 1;
+  if (count >= policy.maxFailures) {
+    return { failedLoginCount: 0, lockedUntil: new Date(now.getTime() + policy.lockMinutes * 60_000) };
+  }
+  return { failedLoginCount: count, lockedUntil: null };
+}

@@ -1,0 +1,79 @@
+/**
+ * Environment → typed Config. The only place that reads process.env; everything else
+ * receives a Config so tests can build many apps side by side (STYLE.md).
+ */
+export interface Config {
+  /** `postgres://…` for a PostgreSQL ≥ 15 server; undefined → embedded PGlite. */
+  readonly databaseUrl: string | undefined;
+  /** Where PGlite keeps its files when databaseUrl is unset. */
+  readonly dataDir: string;
+  readonly host: string;
+  readonly port: number;
+  /** Public base URL used in printed links (setup link). */
+  readonly publicUrl: string;
+  /** HIPAA §164.312(a)(2)(iii) automatic logoff: idle minutes before a session ends. */
+  readonly sessionIdleMinutes: number;
+  readonly sessionAbsoluteHours: number;
+  readonly loginMaxFailures: number;
+  readonly loginLockMinutes: number;
+  /** Login attempts allowed per client IP per minute. */
+  readonly loginRateLimitPerMinute: number;
+  /** Honour X-Forwarded-* from a reverse proxy (needed for Secure cookies behind TLS). */
+  readonly trustProxy: boolean;
+  readonly logLevel: string;
+  readonly adminEmail: string | undefined;
+  readonly adminPassword: string | undefined;
+  readonly organizationName: string;
+  /** Directory of the built web UI; served from `/` when present. */
+  readonly webDistDir: string;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function text(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  return raw === undefined || raw === '' ? undefined : raw;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const host = text(env, 'HOST') ?? '0.0.0.0';
+  return {
+    databaseUrl: text(env, 'DATABASE_URL'),
+    dataDir: text(env, 'DATA_DIR') ?? './data',
+    host,
+    port,
+    publicUrl: (text(env, 'PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 15, 1, 24 * 60),
+    sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),
+    loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
+    loginLockMinutes: int(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
+    loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 10_000),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    logLevel: text(env, 'LOG_LEVEL') ?? 'info',
+    adminEmail: text(env, 'CAIRN_ADMIN_EMAIL'),
+    adminPassword: env['CAIRN_ADMIN_PASSWORD'] || undefined,
+    organizationName: text(env, 'CAIRN_ORG_NAME') ?? 'My organization',
+    webDistDir: text(env, 'WEB_DIST_DIR') ?? new URL('../web/dist', import.meta.url).pathname,
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * Opens the database: a `pg` pool when a URL is given, otherwise embedded PGlite (real
+ * PostgreSQL compiled to WASM) persisted in a directory, or in memory for tests.
+ * Both are configured to return the same JavaScript types, so code and tests cannot
+ * tell them apart.
+ */
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+import { PGlitePool } from './pglite-pool.ts';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>;
+  readonly engine: Engine;
+  close(): Promise<void>;
+}
+
+const OID = { int8: 20, numeric: 1700, date: 1082, time: 1083 } as const;
+const asNumber = (value: string) => Number(value);
+const asText = (value: string) => value;
+
+/** Parsers shared by both engines: counts and hours as numbers, calendar days as 'YYYY-MM-DD'. */
+const parsers: Record<number, (value: string) => unknown> = {
+  [OID.int8]: asNumber,
+  [OID.numeric]: asNumber,
+  [OID.date]: asText,
+  [OID.time]: asText,
+};
+
+export function postgresPool(connectionString: string, max = 10): pg.Pool {
+  return new pg.Pool({
+    connectionString,
+    max,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+}
+
+export async function openPGlite(dataDir: string | undefined): Promise<PGlite> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  return PGlite.create(dataDir ?? 'memory://', { parsers });
+}
+
+export function fromPGlite(pglite: PGlite): DatabaseHandle {
+  const pool = new PGlitePool(pglite);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'pglite', close: () => db.destroy() };
+}
+
+export function fromPostgres(connectionString: string, max?: number): DatabaseHandle {
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(connectionString, max) }) });
+  return { db, engine: 'postgres', close: () => db.destroy() };
+}
+
+export async function openDatabase(options: { databaseUrl: string | undefined; dataDir: string }): Promise<DatabaseHandle> {
+  if (options.databaseUrl) return fromPostgres(options.databaseUrl);
+  return fromPGlite(await openPGlite(options.dataDir));
+}

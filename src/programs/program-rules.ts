@@ -1,0 +1,94 @@
+/**
+ * Whether a program definition is coherent: a level of care with an hours band, phases
+ * inside that band, tracks with sensible times. Pure; returns every problem with its
+ * field path so a form can show each one beside its field.
+ */
+import { type AsamEdition, type Population, describeBand, findLevel, phaseFitsBand } from './levels-of-care.ts';
+
+export interface PhaseDraft {
+  readonly name: string;
+  readonly requiredDaysPerWeek: number;
+  readonly minHoursPerWeek: number;
+  readonly maxHoursPerWeek: number;
+}
+
+export interface TrackDraft {
+  readonly kind: 'morning' | 'afternoon' | 'evening';
+  readonly startsAt: string;
+  readonly endsAt: string;
+  readonly daysOfWeek: readonly number[];
+}
+
+export interface ProgramDraft {
+  readonly edition: AsamEdition;
+  readonly levelOfCare: string;
+  readonly population: Population;
+  readonly phases: readonly PhaseDraft[];
+  readonly tracks: readonly TrackDraft[];
+}
+
+export type ProgramProblemCode =
+  | 'level_of_care_unknown'
+  | 'level_of_care_without_hours'
+  | 'phase_hours_outside_band'
+  | 'phase_hours_inverted'
+  | 'track_times_invalid'
+  | 'track_days_repeated';
+
+export interface ProgramProblem {
+  readonly code: ProgramProblemCode;
+  readonly path: string;
+  readonly message: string;
+}
+
+const minutesOf = (time: string) => {
+  const [h, m] = time.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+};
+
+export function programProblems(draft: ProgramDraft): ProgramProblem[] {
+  const problems: ProgramProblem[] = [];
+  const level = findLevel(draft.edition, draft.levelOfCare);
+  if (!level) {
+    problems.push({
+      code: 'level_of_care_unknown',
+      path: 'levelOfCare',
+      message: `Level ${draft.levelOfCare} is not a level of care in ASAM edition ${draft.edition}.`,
+    });
+  } else {
+    const band = level.hours[draft.population];
+    if (!band) {
+      problems.push({
+        code: 'level_of_care_without_hours',
+        path: 'levelOfCare',
+        message: `Level ${level.code} (${level.name}) is not an outpatient level with weekly hours; Cairn programs are outpatient, intensive outpatient or partial hospitalization.`,
+      });
+    } else {
+      draft.phases.forEach((phase, i) => {
+        if (phase.minHoursPerWeek > phase.maxHoursPerWeek) {
+          problems.push({
+            code: 'phase_hours_inverted',
+            path: `phases[${i}].minHoursPerWeek`,
+            message: `Phase ${i + 1} (${phase.name}): the minimum hours are above the maximum.`,
+          });
+        } else if (!phaseFitsBand(band, phase)) {
+          const field = phase.minHoursPerWeek < band.min ? 'minHoursPerWeek' : 'maxHoursPerWeek';
+          problems.push({
+            code: 'phase_hours_outside_band',
+            path: `phases[${i}].${field}`,
+            message: `Phase ${i + 1} (${phase.name}) has ${phase.minHoursPerWeek} to ${phase.maxHoursPerWeek} hours per week, but ${describeBand(level, draft.population)}.`,
+          });
+        }
+      });
+    }
+  }
+  draft.tracks.forEach((track, i) => {
+    if (minutesOf(track.endsAt) <= minutesOf(track.startsAt)) {
+      problems.push({ code: 'track_times_invalid', path: `tracks[${i}].endsAt`, message: `Track ${i + 1} (${track.kind}) must end after it starts.` });
+    }
+    if (new Set(track.daysOfWeek).size !== track.daysOfWeek.length) {
+      problems.push({ code: 'track_days_repeated', path: `tracks[${i}].daysOfWeek`, message: `Track ${i + 1} lists a weekday twice.` });
+    }
+  });
+  return problems;
+}
