@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { passwordProblem } from './password-policy.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import { afterFailedLogin, isLocked, sessionState } from './session-rules.ts';
+
+const at = (iso: string) => new Date(iso);
+
+describe('password policy (NIST SP 800-63B)', () => {
+  it('needs at least 12 characters, counting characters not bytes', () => {
+    assert.equal(passwordProblem('elevenchars'), 'too_short');
+    assert.equal(passwordProblem('twelve chars'), undefined);
+    assert.equal(passwordProblem('ñandú-ñandú'), 'too_short');
+  });
+  it('refuses common passwords whatever their case', () => {
+    assert.equal(passwordProblem('qwerty123456'), 'common');
+    assert.equal(passwordProblem('QWERTY123456'), 'common');
+  });
+  it('refuses a password containing the e-mail name', () => {
+    assert.equal(passwordProblem('casey.morgan-2026!', { email: 'casey.morgan@example.org' }), 'contains_email');
+  });
+  it('hashes with argon2id and verifies', async () => {
+    const hash = await hashPassword('river stone lantern');
+    assert.match(hash, /^\$argon2id\$/);
+    assert.equal(await verifyPassword(hash, 'river stone lantern'), true);
+    assert.equal(await verifyPassword(hash, 'river stone lanterns'), false);
+  });
+});
+
+describe('session lifetime', () => {
+  const session = { lastSeenAt: at('2026-11-24T15:00:00Z'), expiresAt: at('2026-11-25T03:00:00Z'), revokedAt: null };
+  it('is active up to 15 idle minutes and ends at 15', () => {
+    assert.equal(sessionState(session, at('2026-11-24T15:14:59Z'), 15), 'active');
+    assert.equal(sessionState(session, at('2026-11-24T15:15:00Z'), 15), 'idle_timeout');
+  });
+  it('ends at its absolute expiry even when just used', () => {
+    assert.equal(sessionState({ ...session, lastSeenAt: at('2026-11-25T02:59:00Z') }, at('2026-11-25T03:00:00Z'), 15), 'expired');
+  });
+  it('a revoked session is revoked', () => {
+    assert.equal(sessionState({ ...session, revokedAt: at('2026-11-24T15:01:00Z') }, at('2026-11-24T15:02:00Z'), 15), 'revoked');
+  });
+});
+
+describe('lockout', () => {
+  const policy = { maxFailures: 5, lockMinutes: 15 };
+  const now = at('2026-11-24T15:00:00Z');
+  it('counts failures and locks on the fifth for 15 minutes', () => {
+    assert.deepEqual(afterFailedLogin(3, now, policy), { failedLoginCount: 4, lockedUntil: null });
+    assert.deepEqual(afterFailedLogin(4, now, policy), { failedLoginCount: 0, lockedUntil: at('2026-11-24T15:15:00Z') });
+  });
+  it('a lock lapses at its end', () => {
+    assert.equal(isLocked(at('2026-11-24T15:15:00Z'), at('2026-11-24T15:14:59Z')), true);
+    assert.equal(isLocked(at('2026-11-24T15:15:00Z'), at('2026-11-24T15:15:00Z')), false);
+  });
+});

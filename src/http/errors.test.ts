@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { type TestContext, type TestOrg, createOrg, startTestApp } from '../../test/support/app.ts';
+import { fieldPath } from './errors.ts';
+
+let ctx: TestContext;
+let org: TestOrg;
+before(async () => {
+  ctx = await startTestApp();
+  org = await createOrg(ctx);
+});
+
+describe('error answers', () => {
+  it('malformed JSON is a 400 invalid_json, not a 500', async () => {
+    const response = await org.admin.request('POST', '/api/facilities', '{"name": ', { 'content-type': 'application/json' });
+    assert.equal(response.statusCode, 400);
+    assert.equal(response.json().error.code, 'invalid_json');
+  });
+
+  it('a body that is not JSON is a 415', async () => {
+    const response = await org.admin.request('POST', '/api/facilities', 'name=x', { 'content-type': 'application/x-www-form-urlencoded' });
+    assert.equal(response.statusCode, 415);
+    assert.equal(response.json().error.code, 'unsupported_media_type');
+  });
+
+  it('an unknown API path is a 404 with the error shape', async () => {
+    const response = await org.admin.get('/api/nothing-here');
+    assert.equal(response.statusCode, 404);
+    assert.equal(response.json().error.code, 'not_found');
+  });
+
+  it('a malformed id in the path is a 400 naming the parameter', async () => {
+    const response = await org.admin.get('/api/programs/not-a-uuid');
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(response.json().error.details.map((d: { path: string }) => d.path), ['params.programId']);
+  });
+
+  it('no error body carries a stack trace or SQL', async () => {
+    const responses = [
+      await org.admin.request('POST', '/api/facilities', '{"name": ', { 'content-type': 'application/json' }),
+      await org.admin.post('/api/staff', { email: 'bad', roles: ['wizard'] }),
+      await org.admin.get('/api/audit?from=yesterday'),
+    ];
+    for (const response of responses) {
+      assert.ok(response.statusCode >= 400 && response.statusCode < 500, response.body);
+      assert.doesNotMatch(response.body, /\bat \w+ \(|node_modules|SELECT|INSERT|stack/i);
+    }
+  });
+
+  it('API answers are never cached and carry basic hardening headers', async () => {
+    const response = await org.admin.get('/api/me');
+    assert.equal(response.headers['cache-control'], 'no-store');
+    assert.equal(response.headers['x-content-type-options'], 'nosniff');
+    assert.equal(response.headers['x-frame-options'], 'DENY');
+  });
+});
+
+describe('API documentation', () => {
+  it('OpenAPI 3 covers every API route, from the validating schemas', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    assert.equal(response.statusCode, 200);
+    const doc = response.json();
+    assert.match(doc.openapi, /^3\./);
+    const documented = new Set(Object.entries(doc.paths as Record<string, object>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`)));
+    const routes = ctx.routes().filter((r) => r.url.startsWith('/api/') && r.method !== 'HEAD' && !r.url.startsWith('/api/docs') && r.url !== '/api/openapi.json');
+    for (const route of routes) assert.ok(documented.has(`${route.method} ${route.url}`), `${route.method} ${route.url} is documented`);
+    const programBody = doc.paths['/api/programs'].post.requestBody.content['application/json'].schema;
+    assert.ok(programBody.required.includes('phases'));
+  });
+
+  it('a readable reference page is served at /api/docs', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/api/docs/' });
+    assert.equal(response.statusCode, 200);
+    assert.match(response.body, /swagger-ui/i);
+  });
+});
+
+describe('field paths', () => {
+  it('turn validator pointers into form paths', () => {
+    assert.equal(fieldPath({ instancePath: '/phases/1/minHoursPerWeek' }, 'body'), 'phases[1].minHoursPerWeek');
+    assert.equal(fieldPath({ instancePath: '', keyword: 'required', params: { missingProperty: 'name' } }, 'body'), 'name');
+    assert.equal(fieldPath({ instancePath: '/facilityId' }, 'querystring'), 'querystring.facilityId');
+  });
+});
