@@ -1,9 +1,9 @@
 /** The signed-in user's own account: profile, password, second factor. */
+import { sql } from 'kysely';
 import type { AppDeps } from '../deps.ts';
 import type { StaffActor } from '../http/actor.ts';
 import { AppError } from '../http/errors.ts';
 import { recordAudit, type AuditContext } from '../audit/record.ts';
-import { listFacilities } from '../facilities/facilities.store.ts';
 import { getOrganization } from '../organizations/organizations.store.ts';
 import { getStaffForUpdate, updateStaff } from '../staff/staff.store.ts';
 import { checkPassword } from './account-links.ts';
@@ -13,22 +13,34 @@ import { hashPassword, verifyPassword } from './passwords.ts';
 import { newTotpSecret, totpCodeValid, totpUri } from './totp.ts';
 
 export async function describeMe(deps: AppDeps, actor: StaffActor): Promise<Me> {
-  const [org, facilities, staff] = await Promise.all([
-    getOrganization(deps.db, actor.orgId),
-    listFacilities(deps.db, actor.orgId, actor.facilities),
-    deps.db.selectFrom('staff').select(['credentials', 'totp_enabled_at']).where('org_id', '=', actor.orgId).where('staff_id', '=', actor.staffId).executeTakeFirstOrThrow(),
-  ]);
+  // One read: this answers every page load of the web UI.
+  const row = await deps.db
+    .selectFrom('staff as s')
+    .innerJoin('organizations as o', 'o.org_id', 's.org_id')
+    .select(['s.credentials', 's.totp_enabled_at', 'o.name as org_name', 'o.require_totp', 'o.asam_edition'])
+    .select(
+      sql<{ facility_id: string; name: string; time_zone: string }[]>`coalesce((
+        select json_agg(json_build_object('facility_id', f.facility_id, 'name', f.name, 'time_zone', f.time_zone) order by f.name)
+        from facilities f
+        where f.org_id = s.org_id
+          and (${actor.facilities.kind === 'all'}
+               or f.facility_id in (select sf.facility_id from staff_facilities sf where sf.org_id = s.org_id and sf.staff_id = s.staff_id))
+      ), '[]'::json)`.as('facilities'),
+    )
+    .where('s.org_id', '=', actor.orgId)
+    .where('s.staff_id', '=', actor.staffId)
+    .executeTakeFirstOrThrow();
   return {
     staffId: actor.staffId,
     email: actor.email,
     fullName: actor.fullName,
     roles: [...actor.roles],
-    credentials: staff.credentials,
-    facilities: facilities.map((f) => ({ facilityId: f.facility_id, name: f.name, timeZone: f.time_zone })),
+    credentials: row.credentials,
+    facilities: row.facilities.map((f) => ({ facilityId: f.facility_id, name: f.name, timeZone: f.time_zone })),
     allFacilities: actor.facilities.kind === 'all',
-    organization: { orgId: actor.orgId, name: org?.name ?? '', requireTotp: org?.require_totp ?? false, asamEdition: org?.asam_edition ?? '3' },
+    organization: { orgId: actor.orgId, name: row.org_name, requireTotp: row.require_totp, asamEdition: row.asam_edition },
     csrfToken: actor.csrfToken,
-    totpEnabled: staff.totp_enabled_at !== null,
+    totpEnabled: row.totp_enabled_at !== null,
     mfaState: actor.mfaState,
     idleTimeoutMinutes: deps.config.sessionIdleMinutes,
   };

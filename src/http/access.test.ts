@@ -66,7 +66,7 @@ describe('access declarations', () => {
     const app = Fastify();
     registerAccessGuard(app, { db: ctx.deps.db, authenticate: async () => ({}) as StaffActor });
     app.get('/api/forgotten', async () => 'oops');
-    await assert.rejects(app.ready(), /without an access declaration: GET \/api\/forgotten/);
+    await assert.rejects(async () => { await app.ready(); }, /without an access declaration: GET \/api\/forgotten/);
   });
 });
 

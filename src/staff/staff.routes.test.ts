@@ -27,7 +27,7 @@ describe('staff accounts', () => {
     assert.equal(link.purpose, 'invite');
     assert.match(link.url, /^http:\/\/cairn\.test\/welcome#token=/);
     const info = await new Client(ctx.app).get(`/api/auth/link?token=${encodeURIComponent(tokenOf(link.url))}`);
-    assert.deepEqual({ ...info.json(), expiresAt: undefined }, { purpose: 'invite', organizationName: 'Riverbend Recovery', email: 'casey@example.org', fullName: 'Casey Counselor', expiresAt: undefined });
+    assert.deepEqual({ ...(info.json() as object), expiresAt: undefined }, { purpose: 'invite', organizationName: 'Riverbend Recovery', email: 'casey@example.org', fullName: 'Casey Counselor', expiresAt: undefined });
 
     const casey = new Client(ctx.app);
     const weak = await casey.post('/api/auth/accept-link', { token: tokenOf(link.url), password: 'password1234' });
