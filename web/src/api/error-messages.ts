@@ -1,0 +1,82 @@
+/**
+ * Server error codes (src/http/errors.ts `ErrorCode`) as sentences a person can act on.
+ * When a code is missing here, the server's own message is shown.
+ */
+import { ApiError } from './client.ts';
+
+const ERROR_SENTENCES: Record<string, string> = {
+  validation_failed: 'Some fields are missing or not valid. Check the highlighted fields.',
+  invalid_json: 'The request could not be read. Reload the page and try again.',
+  unsupported_media_type: 'The request could not be read. Reload the page and try again.',
+  payload_too_large: 'That is too much data to send at once.',
+  not_found: 'This record no longer exists, or the link is wrong.',
+  method_not_allowed: 'That action is not available.',
+  unauthenticated: 'Sign in to continue.',
+  session_expired: 'Your session ended. Sign in again.',
+  invalid_credentials: 'The e-mail address or password is not right.',
+  account_locked: 'Too many failed sign-ins: this account is locked for a while. Try again later or ask an administrator to unlock it.',
+  account_inactive: 'This account has been deactivated. Ask an administrator.',
+  totp_required: 'Enter the 6-digit code from your authenticator app.',
+  totp_invalid: 'That authenticator code is not right. Check the time on your phone and try the next code.',
+  totp_enrollment_required: 'Your organization requires an authenticator app. Set one up to continue.',
+  totp_already_enabled: 'An authenticator is already set up for this account.',
+  totp_not_started: 'Start setting up the authenticator again.',
+  forbidden: 'Your role does not allow this.',
+  facility_forbidden: 'You are not assigned to this facility.',
+  csrf_failed: 'This page is out of date. Reload it and try again.',
+  rate_limited: 'Too many attempts. Wait a minute and try again.',
+  weak_password: 'Choose a stronger password.',
+  token_invalid: 'This link is not valid: it may have expired or been used already. Ask an administrator for a new one.',
+  already_set_up: 'Cairn is already set up for this organization. Sign in instead.',
+  conflict: 'This conflicts with an existing record.',
+  duplicate_name: 'That name is already used here. Choose another.',
+  email_taken: 'This e-mail address already has an account.',
+  invalid_time_zone: 'Choose a time zone from the list.',
+  invalid_npi: 'This NPI is not valid. Check the 10 digits.',
+  level_of_care_unknown: 'Choose a level of care from the list.',
+  level_of_care_without_hours: 'This level of care has no weekly hours, so it cannot hold a program. Choose an outpatient, intensive outpatient or partial hospitalization level.',
+  phase_hours_outside_band: 'A phase’s weekly hours fall outside the level of care’s band.',
+  phase_not_found: 'A track or phase no longer belongs to this program. Reload the page and try again.',
+  track_times_invalid: 'A track must end after it starts.',
+  facility_not_found: 'That facility does not exist.',
+  facility_inactive: 'That facility is inactive.',
+  last_admin: 'This is the only active administrator. Make someone else an administrator first.',
+  cannot_change_self: 'You cannot do this to your own account.',
+  referenced: 'Other records depend on this, so it cannot be changed this way.',
+  network_error: 'Cairn cannot be reached. Check the network connection and try again.',
+  internal: 'Something went wrong on our side. Try again; if it keeps happening, tell your administrator.',
+};
+
+/** Codes whose server message is more specific than our sentence (it names the band, the minutes…). */
+const PREFER_SERVER_MESSAGE = new Set(['phase_hours_outside_band', 'account_locked', 'cannot_change_self', 'weak_password', 'track_times_invalid']);
+
+/** The sentence to show for any error thrown by the API client (or anything else). */
+export function errorSentence(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (PREFER_SERVER_MESSAGE.has(error.code) && error.message) return error.message;
+    return ERROR_SENTENCES[error.code] ?? error.message;
+  }
+  return ERROR_SENTENCES['internal']!;
+}
+
+/** Ajv's terse phrases ("must NOT have fewer than 1 characters") as field hints. */
+export function fieldSentence(message: string): string {
+  const m = message.trim();
+  let match: RegExpMatchArray | null;
+  if (/^must match format "email"/.test(m)) return 'Enter a valid e-mail address.';
+  if (/^must match format "(uuid|date-time)"/.test(m)) return 'Choose a valid value.';
+  if (/^must match pattern/.test(m)) return 'This is not in the expected format.';
+  if ((match = m.match(/^must NOT have fewer than (\d+) characters/))) return match[1] === '1' ? 'This field is required.' : `Enter at least ${match[1]} characters.`;
+  if ((match = m.match(/^must NOT have more than (\d+) characters/))) return `Use at most ${match[1]} characters.`;
+  if ((match = m.match(/^must NOT have fewer than (\d+) items/))) return match[1] === '1' ? 'Choose at least one.' : `Choose at least ${match[1]}.`;
+  if ((match = m.match(/^must NOT have more than (\d+) items/))) return `Choose at most ${match[1]}.`;
+  if (/^must have required property/.test(m)) return 'This field is required.';
+  if ((match = m.match(/^must be multiple of ([\d.]+)/))) return match[1] === '0.5' ? 'Use steps of half an hour (0.5).' : `Use multiples of ${match[1]}.`;
+  if ((match = m.match(/^must be >= ([\d.]+)/))) return `Must be at least ${match[1]}.`;
+  if ((match = m.match(/^must be <= ([\d.]+)/))) return `Must be at most ${match[1]}.`;
+  if (/^must be (integer|number)/.test(m)) return 'Enter a number.';
+  if (/^must NOT have duplicate items/.test(m)) return 'Remove the repeated entry.';
+  if (/^must NOT have additional properties/.test(m)) return 'This field is not accepted.';
+  const sentence = m.charAt(0).toUpperCase() + m.slice(1);
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+}
