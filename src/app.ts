@@ -15,7 +15,7 @@ import { facilitiesRoutes } from './facilities/facilities.routes.ts';
 import { type RegisteredRoute, allow, registerAccessGuard } from './http/access.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { registerOpenApi } from './http/openapi.ts';
-import { registerWebUi } from './http/web-ui.ts';
+import { registerWebUi, webUiBuilt } from './http/web-ui.ts';
 import { organizationRoutes } from './organizations/organizations.routes.ts';
 import { programsRoutes } from './programs/programs.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
@@ -52,6 +52,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     bodyLimit: 1_048_576,
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
+  // Set before any route exists, so every route, including plugins', answers errors this way.
+  const webUi = options.serveWebUi !== false && webUiBuilt(deps.config.webDistDir);
+  registerErrorHandling(app, { spaFallback: webUi });
+
   // Cookies are parsed in an onRequest hook, which must run before the guard's.
   await app.register(cookie);
   const guard = registerAccessGuard(app, { db: deps.db, authenticate: (request) => authenticate(deps, request) });
@@ -86,8 +90,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await staffRoutes(app, deps);
   await auditRoutes(app, deps);
 
-  const webUi = options.serveWebUi !== false && (await registerWebUi(app, deps.config.webDistDir));
-  registerErrorHandling(app, { spaFallback: webUi });
+  if (webUi) await registerWebUi(app, deps.config.webDistDir);
+  else if (options.serveWebUi !== false) app.log.warn({ distDir: deps.config.webDistDir }, 'web UI not built; serving the API only (run npm run build:web)');
   await app.ready();
   return { app, routes: guard.routes };
 }

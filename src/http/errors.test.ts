@@ -55,6 +55,28 @@ describe('error answers', () => {
   });
 });
 
+describe('with the web UI served', () => {
+  it('API errors keep their shape and browser paths get the app', async () => {
+    const withUi = await startTestApp({ webDistDir: new URL('../../web/dist', import.meta.url).pathname });
+    const { buildApp } = await import('../app.ts');
+    const { app } = await buildApp(withUi.deps, { logger: false, serveWebUi: true });
+    try {
+      const me = await app.inject({ method: 'GET', url: '/api/me' });
+      assert.equal(me.statusCode, 401);
+      assert.equal(me.json().error.code, 'unauthenticated');
+      const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'nobody@example.org', password: 'wrong-password-12' } });
+      assert.equal(login.json().error.code, 'invalid_credentials');
+      const page = await app.inject({ method: 'GET', url: '/programs/new' });
+      assert.equal(page.statusCode, 200);
+      assert.match(page.headers['content-type'] as string, /text\/html/);
+      const missingApi = await app.inject({ method: 'GET', url: '/api/nope' });
+      assert.equal(missingApi.json().error.code, 'not_found');
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('API documentation', () => {
   it('OpenAPI 3 covers every API route, from the validating schemas', async () => {
     const response = await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' });

@@ -7,11 +7,11 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { allow, registerWithAccess } from './access.ts';
 
-export async function registerWebUi(app: FastifyInstance, distDir: string): Promise<boolean> {
-  if (!existsSync(`${distDir}/index.html`)) {
-    app.log.warn({ distDir }, 'web UI not built; serving the API only (run npm run build:web)');
-    return false;
-  }
+export function webUiBuilt(distDir: string): boolean {
+  return existsSync(`${distDir}/index.html`);
+}
+
+export async function registerWebUi(app: FastifyInstance, distDir: string): Promise<void> {
   await registerWithAccess(app, allow.public('web UI assets'), fastifyStatic, {
     root: distDir,
     prefix: '/',
@@ -22,5 +22,4 @@ export async function registerWebUi(app: FastifyInstance, distDir: string): Prom
       reply.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  return true;
 }
