@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { passwordProblem } from './password-policy.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { afterFailedLogin, isLocked, sessionState } from './session-rules.ts';
+import { afterFailedLogin, isLocked, needsTouch, sessionState } from './session-rules.ts';
 
 const at = (iso: string) => new Date(iso);
 
@@ -35,6 +35,13 @@ describe('session lifetime', () => {
   });
   it('ends at its absolute expiry even when just used', () => {
     assert.equal(sessionState({ ...session, lastSeenAt: at('2026-11-25T02:59:00Z') }, at('2026-11-25T03:00:00Z'), 15), 'expired');
+  });
+  it('activity keeps even a one-minute idle timeout alive: last use is recorded often enough', () => {
+    const last = at('2026-11-24T15:00:00Z');
+    assert.equal(needsTouch(last, at('2026-11-24T15:00:14Z'), 1), false);
+    assert.equal(needsTouch(last, at('2026-11-24T15:00:15Z'), 1), true);
+    assert.equal(needsTouch(last, at('2026-11-24T15:00:59Z'), 15), false);
+    assert.equal(needsTouch(last, at('2026-11-24T15:01:00Z'), 15), true);
   });
   it('a revoked session is revoked', () => {
     assert.equal(sessionState({ ...session, revokedAt: at('2026-11-24T15:01:00Z') }, at('2026-11-24T15:02:00Z'), 15), 'revoked');

@@ -18,11 +18,13 @@ export function sessionState(session: SessionTimes, now: Date, idleMinutes: numb
   return 'active';
 }
 
-/** last_seen_at is written at most once a minute, so reads do not each cost a write. */
-export const TOUCH_INTERVAL_MS = 60_000;
-
-export function needsTouch(lastSeenAt: Date, now: Date): boolean {
-  return now.getTime() - lastSeenAt.getTime() >= TOUCH_INTERVAL_MS;
+/**
+ * last_seen_at is written at most once a minute (or a quarter of a very short idle
+ * timeout), so reads do not each cost a write yet activity always keeps a session alive.
+ */
+export function needsTouch(lastSeenAt: Date, now: Date, idleMinutes: number): boolean {
+  const interval = Math.min(60_000, (idleMinutes * 60_000) / 4);
+  return now.getTime() - lastSeenAt.getTime() >= interval;
 }
 
 export function sessionExpiry(createdAt: Date, absoluteHours: number): Date {

@@ -74,7 +74,7 @@ export async function authenticateCookie(deps: AppDeps, cookie: string | undefin
   if (state !== 'active' || row.status !== 'active') {
     throw new AppError(401, 'session_expired', 'Your session has ended. Sign in again.', { reason: row.status === 'active' ? state : 'account_inactive' });
   }
-  if (needsTouch(row.last_seen_at, now)) await touchSession(deps.db, parsed.orgId, parsed.hash, now);
+  if (needsTouch(row.last_seen_at, now, deps.config.sessionIdleMinutes)) await touchSession(deps.db, parsed.orgId, parsed.hash, now);
   const roles = row.roles.filter(isStaffRole);
   return {
     kind: 'staff',

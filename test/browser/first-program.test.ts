@@ -107,7 +107,7 @@ describe('a new installation in the browser', { timeout: 180_000 }, () => {
 
     const programs = (await page.evaluate(async () => (await fetch('/api/programs')).json())) as { facilityName: string; phases: { name: string; minHoursPerWeek: number }[] }[];
     assert.equal(programs.length, 1);
-    assert.deepEqual(programs[0].phases.map((p: { name: string; minHoursPerWeek: number }) => `${p.name} ${p.minHoursPerWeek}`), ['Engagement 12', 'Early recovery 9']);
-    assert.equal(programs[0].facilityName, 'Harbor Light Downtown');
+    assert.deepEqual(programs[0]!.phases.map((p: { name: string; minHoursPerWeek: number }) => `${p.name} ${p.minHoursPerWeek}`), ['Engagement 12', 'Early recovery 9']);
+    assert.equal(programs[0]!.facilityName, 'Harbor Light Downtown');
   });
 });

@@ -33,9 +33,10 @@ export function applyServerError(form: FormErrorTarget, error: unknown, fields: 
       unplaced.push(fieldSentence(problem.message));
       continue;
     }
-    // A fragment such as "is already in use" reads better as the code's sentence.
+    // A fragment such as "is not right" reads better as the whole sentence the server gave
+    // ("The current password is not right.").
     const fragment = /^[a-z]/.test(problem.message) && !problem.message.startsWith('must');
-    form.setFieldError(field, fragment && problems.length === 1 ? errorSentence(error) : fieldSentence(problem.message));
+    form.setFieldError(field, fragment && problems.length === 1 && error.message ? error.message : fieldSentence(problem.message));
   }
   if (problems.length === 0) return errorSentence(error);
   if (unplaced.length > 0) return `${errorSentence(error)} ${unplaced.join(' ')}`;

@@ -81,7 +81,7 @@ export function AuthenticatorSetup({ onEnabled }: { onEnabled: () => void }) {
             Cannot scan?
           </Text>
           <Text size="sm">Choose “enter a setup key” in the app and type this key (time-based):</Text>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" align="center">
             <Code fz="md" style={{ letterSpacing: '0.05em', wordBreak: 'break-all' }} aria-label="Setup key">
               {grouped(enrollment.secret)}
             </Code>

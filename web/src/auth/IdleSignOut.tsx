@@ -6,7 +6,7 @@ import { useSignOut } from './session.tsx';
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 const CHECK_EVERY_MS = 15_000;
 /** While someone is working (typing a long form), tell the server at most this often. */
-const KEEP_ALIVE_AFTER_MS = 4 * 60_000;
+const KEEP_ALIVE_MAX_MS = 4 * 60_000;
 
 /**
  * Automatic logoff (HIPAA §164.312(a)(2)(iii)): after `idleMinutes` without a key press or
@@ -20,6 +20,7 @@ export function IdleSignOut({ idleMinutes }: { idleMinutes: number }) {
   locationRef.current = location;
 
   useEffect(() => {
+    const keepAliveAfter = Math.min(KEEP_ALIVE_MAX_MS, (idleMinutes * 60_000) / 2);
     let lastActivity = Date.now();
     const mark = () => {
       lastActivity = Date.now();
@@ -30,7 +31,7 @@ export function IdleSignOut({ idleMinutes }: { idleMinutes: number }) {
       if (now - lastActivity >= idleMinutes * 60_000) {
         window.clearInterval(timer);
         void signOut('ended', locationRef.current);
-      } else if (now - lastActivity < CHECK_EVERY_MS * 2 && now - lastServerContact() >= KEEP_ALIVE_AFTER_MS) {
+      } else if (now - lastActivity < CHECK_EVERY_MS * 2 && now - lastServerContact() >= keepAliveAfter) {
         api.get('/api/me').catch(() => undefined);
       }
     }, CHECK_EVERY_MS);

@@ -26,6 +26,7 @@ export function LoginPage() {
   const notice = (location.state as { notice?: SignInNotice } | null)?.notice;
   const [step, setStep] = useState<'password' | 'code'>('password');
   const [error, setError] = useState<string | null>(null);
+  const [attempted, setAttempted] = useState(false);
   const current = useMeQuery();
 
   const form = useForm({
@@ -69,12 +70,18 @@ export function LoginPage() {
 
   return (
     <AuthLayout title="Sign in to Cairn" subtitle={step === 'code' ? 'Two-step sign-in' : undefined}>
-      {notice && !error && (
+      {notice && !attempted && (
         <Alert color={NOTICES[notice].color} variant="light" icon={<IconInfoCircle aria-hidden />} role="status">
           {NOTICES[notice].text}
         </Alert>
       )}
-      <form onSubmit={form.onSubmit((values) => login.mutate(values))} noValidate>
+      <form
+        onSubmit={form.onSubmit((values) => {
+          setAttempted(true);
+          login.mutate(values);
+        })}
+        noValidate
+      >
         <Stack>
           <FormAlert message={error} title="Not signed in" />
           {step === 'password' ? (

@@ -4,6 +4,9 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { usePageTitle } from './usePageTitle.ts';
 
+/** Set after the first page renders; later pages were reached by navigating inside the app. */
+const arrivedByNavigation = { current: false };
+
 interface PageProps {
   title: string;
   /** document.title when it should differ from the heading */
@@ -22,14 +25,16 @@ export function Page({ title, documentTitle, description, back, actions, childre
   usePageTitle(documentTitle ?? title);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    heading.current?.focus({ preventScroll: true });
+    // Not on the first page after loading: there, Tab should reach the skip link first.
+    if (arrivedByNavigation.current) heading.current?.focus({ preventScroll: true });
+    arrivedByNavigation.current = true;
   }, [title]);
 
   return (
     <Stack gap="lg" maw={1200} mx="auto" w="100%">
       <Stack gap={4}>
         {back && (
-          <Anchor component={Link} to={back.to} size="sm" w="fit-content" py={4}>
+          <Anchor component={Link} to={back.to} size="sm" w="fit-content" py={4} className="cairn-touch-link">
             <Group gap={4} wrap="nowrap">
               <IconChevronLeft size={16} aria-hidden />
               {back.label}

@@ -70,7 +70,7 @@ export function StaffAccountActions({ member, isSelf }: { member: StaffMember; i
               Unlock account
             </ConfirmButton>
           )}
-          {member.totpEnabled && (
+          {member.totpEnabled && !isSelf && (
             <ConfirmButton
               variant="default"
               title={`Reset ${name}’s authenticator?`}
