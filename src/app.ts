@@ -45,10 +45,13 @@ function loggerOptions(deps: AppDeps, option: BuildOptions['logger']) {
   };
 }
 
+/** Believe the nearest `hops` proxies (proxy-addr's hop count, which Fastify's types do not list). */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<CairnApp> {
   const app = Fastify({
     logger: loggerOptions(deps, options.logger ?? true),
-    trustProxy: deps.config.trustProxy,
+    trustProxy: typeof deps.config.trustProxy === 'number' ? trustHops(deps.config.trustProxy) : deps.config.trustProxy,
     bodyLimit: 1_048_576,
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });

@@ -18,8 +18,13 @@ export interface Config {
   readonly loginLockMinutes: number;
   /** Login attempts allowed per client IP per minute. */
   readonly loginRateLimitPerMinute: number;
-  /** Honour X-Forwarded-* from a reverse proxy (needed for Secure cookies behind TLS). */
-  readonly trustProxy: boolean;
+  /**
+   * Which X-Forwarded-* hops to believe (client IP for rate limits and the audit trail,
+   * https for Secure cookies): false, a hop count, or proxy addresses / CIDRs. `true`
+   * (believe any hop) lets clients forge their address; use it only behind a proxy that
+   * overwrites the header.
+   */
+  readonly trustProxy: boolean | number | string[];
   readonly logLevel: string;
   readonly adminEmail: string | undefined;
   readonly adminPassword: string | undefined;
@@ -42,17 +47,19 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   return value;
 }
 
-function bool(env: Env, name: string, fallback: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
-  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
-  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
-}
-
 function text(env: Env, name: string): string | undefined {
   const raw = env[name]?.trim();
   return raw === undefined || raw === '' ? undefined : raw;
+}
+
+function trustProxy(raw: string | undefined): Config['trustProxy'] {
+  const value = raw?.trim() ?? '';
+  if (value === '' || ['0', 'false', 'no'].includes(value.toLowerCase())) return false;
+  if (['true', 'yes'].includes(value.toLowerCase())) return true;
+  if (/^[1-9]\d?$/.test(value)) return Number(value);
+  const addresses = value.split(',').map((a) => a.trim()).filter(Boolean);
+  if (addresses.every((a) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(a))) return addresses;
+  throw new ConfigError(`TRUST_PROXY must be false, a hop count such as 1, or proxy addresses such as 10.0.0.5,10.0.1.0/24; got "${raw}"`);
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -69,7 +76,7 @@ export function loadConfig(env: Env = process.env): Config {
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
     loginLockMinutes: int(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
     loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 10_000),
-    trustProxy: bool(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxy(env['TRUST_PROXY']),
     logLevel: text(env, 'LOG_LEVEL') ?? 'info',
     adminEmail: text(env, 'CAIRN_ADMIN_EMAIL'),
     adminPassword: env['CAIRN_ADMIN_PASSWORD'] || undefined,

@@ -3,12 +3,21 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { AppDeps } from '../deps.ts';
 import { actorOf, allow } from '../http/access.ts';
+import { AppError } from '../http/errors.ts';
 import { Nullable, Timestamp, Uuid, staffErrors } from '../http/schemas.ts';
 import { searchAuditEvents } from './audit.store.ts';
 import { auditContextOf, recordAudit } from './record.ts';
 import { verifyAuditTrail } from './verify.ts';
 
 const tags = ['Audit'];
+
+/** A date-time the schema accepted but JavaScript cannot represent (e.g. a leap second) is a 400, not a 500. */
+function instant(value: string | undefined, field: string): Date | undefined {
+  if (value === undefined) return undefined;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new AppError(400, 'validation_failed', `${field} is not a usable date and time.`, [{ path: `querystring.${field}`, message: 'is not a usable date-time' }]);
+  return date;
+}
 
 const AuditQuery = Type.Object({
   actorId: Type.Optional(Uuid),
@@ -58,8 +67,8 @@ export async function auditRoutes(root: FastifyInstance, deps: AppDeps): Promise
       patientId: q.patientId,
       entity: q.entity,
       action: q.action,
-      from: q.from ? new Date(q.from) : undefined,
-      to: q.to ? new Date(q.to) : undefined,
+      from: instant(q.from, 'from'),
+      to: instant(q.to, 'to'),
       beforeSeq: q.beforeSeq,
       limit,
     });

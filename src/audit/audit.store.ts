@@ -118,8 +118,14 @@ export async function searchAuditEvents(db: Kysely<Database>, search: AuditSearc
   return query.orderBy('e.seq', 'desc').limit(search.limit).execute();
 }
 
+/** Every organization with its chain head (null when the head row is missing: itself a break). */
 export async function organizationsWithChains(db: Kysely<Database>) {
-  return db.selectFrom('audit_chain_heads').select(['org_id', 'last_seq', 'last_hash']).orderBy('org_id').execute();
+  return db
+    .selectFrom('organizations as o')
+    .leftJoin('audit_chain_heads as h', 'h.org_id', 'o.org_id')
+    .select(['o.org_id', 'h.last_seq', 'h.last_hash'])
+    .orderBy('o.org_id')
+    .execute();
 }
 
 /** One batch of an organization's events in chain order, for verification. */

@@ -120,6 +120,25 @@ describe('tamper evidence', () => {
   });
 });
 
+describe('chain heads', () => {
+  it('cannot be deleted or moved back', async () => {
+    await assert.rejects(sql`DELETE FROM audit_chain_heads WHERE org_id = ${org.orgId}`.execute(ctx.deps.db), /only moves forward/);
+    await assert.rejects(sql`UPDATE audit_chain_heads SET last_seq = 1 WHERE org_id = ${org.orgId}`.execute(ctx.deps.db), /only moves forward/);
+  });
+
+  it('a removed chain head is itself reported, so it cannot hide removed events', async () => {
+    const victim = await createOrg(ctx, 'Headless Org');
+    await ctx.deps.db.transaction().execute(async (trx) => {
+      await sql.raw('ALTER TABLE audit_chain_heads DISABLE TRIGGER audit_chain_heads_forward').execute(trx);
+      await sql.raw(`DELETE FROM audit_chain_heads WHERE org_id = '${victim.orgId}'`).execute(trx);
+      await sql.raw('ALTER TABLE audit_chain_heads ENABLE TRIGGER audit_chain_heads_forward').execute(trx);
+    });
+    const report = await verifyAuditTrail(ctx.deps.db, victim.orgId);
+    assert.equal(report.ok, false);
+    assert.match(report.problems[0]!, /chain head is missing/);
+  });
+});
+
 describe('cairn audit verify (command line)', () => {
   it('exits 0 on an intact chain and 1 naming the first broken event after a row is changed', { timeout: 120_000 }, async () => {
     // A database of its own that the command opens: a PGlite directory, or a fresh database

@@ -69,7 +69,8 @@ export type ChainBreak =
   | { readonly kind: 'modified'; readonly seq: number; readonly eventId: string }
   | { readonly kind: 'relinked'; readonly seq: number; readonly eventId: string }
   | { readonly kind: 'missing'; readonly seq: number; readonly beforeEventId: string | null }
-  | { readonly kind: 'head_mismatch'; readonly seq: number };
+  | { readonly kind: 'head_mismatch'; readonly seq: number }
+  | { readonly kind: 'head_missing' };
 
 export function describeBreak(orgId: string, problem: ChainBreak): string {
   switch (problem.kind) {
@@ -83,6 +84,8 @@ export function describeBreak(orgId: string, problem: ChainBreak): string {
         : `organization ${orgId}: event #${problem.seq} and any after it are missing (the chain head records more events)`;
     case 'head_mismatch':
       return `organization ${orgId}: the chain head does not match event #${problem.seq}`;
+    case 'head_missing':
+      return `organization ${orgId}: the chain head is missing, so removed events could go unnoticed`;
   }
 }
 
@@ -109,9 +112,10 @@ export class ChainVerifier {
 
   /** Compares the end of the walk with the organization's chain head. */
   finish(head: { lastSeq: number; lastHash: string } | undefined): ChainBreak | undefined {
-    const lastSeq = head?.lastSeq ?? 0;
+    if (!head) return { kind: 'head_missing' };
+    const lastSeq = head.lastSeq;
     if (lastSeq > this.#count) return { kind: 'missing', seq: this.#count + 1, beforeEventId: null };
-    if (lastSeq < this.#count || (head && head.lastHash !== this.#prevHash && lastSeq > 0)) {
+    if (lastSeq < this.#count || head.lastHash !== this.#prevHash) {
       return { kind: 'head_mismatch', seq: this.#count };
     }
     return undefined;

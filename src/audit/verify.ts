@@ -32,7 +32,7 @@ export async function verifyAuditTrail(db: Kysely<Database>, orgId?: string): Pr
       if (problem || batch.length < BATCH) break;
       afterSeq = batch[batch.length - 1]!.seq;
     }
-    problem ??= verifier.finish({ lastSeq: head.last_seq, lastHash: head.last_hash });
+    problem ??= verifier.finish(head.last_seq === null || head.last_hash === null ? undefined : { lastSeq: head.last_seq, lastHash: head.last_hash });
     events += verifier.count;
     if (problem) problems.push(describeBreak(head.org_id, problem));
   }

@@ -9,13 +9,13 @@ import type { AppDeps } from '../deps.ts';
 import { recordAudit } from '../audit/record.ts';
 import { AppError } from '../http/errors.ts';
 import { getOrganization, updateOrganization } from '../organizations/organizations.store.ts';
-import { countStaff, emailTaken, getStaffForUpdate, insertStaff, updateStaff } from '../staff/staff.store.ts';
+import { countStaff, emailTaken, findStaffById, getStaffForUpdate, insertStaff, updateStaff } from '../staff/staff.store.ts';
 import { findAccountToken, findAccountTokenForUpdate, markAccountTokenUsed, insertAccountToken, revokeStaffSessions } from './auth.store.ts';
 import { PASSWORD_PROBLEM_MESSAGES, passwordProblem } from './password-policy.ts';
 import { hashPassword } from './passwords.ts';
 import { type NewSession, startSession } from './sessions.ts';
 import { issueSecret, parseSecret } from './tokens.ts';
-import type { Client } from './login.ts';
+import { type Client, countedAttempt, secondFactorOutcome } from './login.ts';
 import type { SetupBody } from './auth.schemas.ts';
 
 export const LINK_VALID_HOURS: Record<AccountTokensTable['purpose'], number> = {
@@ -61,11 +61,10 @@ export async function describeLink(deps: AppDeps, token: string) {
   const row = await findAccountToken(deps.db, parsed.orgId, parsed.hash);
   if (!row || !usable(row, deps.clock.now())) throw invalidLink();
   const org = await getOrganization(deps.db, parsed.orgId);
-  const staff = row.staff_id
-    ? await deps.db.selectFrom('staff').select(['email', 'full_name']).where('org_id', '=', parsed.orgId).where('staff_id', '=', row.staff_id).executeTakeFirst()
-    : undefined;
+  const staff = row.staff_id ? await findStaffById(deps.db, parsed.orgId, row.staff_id) : undefined;
   return {
     purpose: row.purpose,
+    totpRequired: staff?.totp_enabled_at != null,
     organizationName: org?.name ?? '',
     email: staff?.email ?? null,
     fullName: staff?.full_name ?? null,
@@ -73,10 +72,22 @@ export async function describeLink(deps: AppDeps, token: string) {
   };
 }
 
-/** An invited staff member sets a password, or anyone with a reset link replaces theirs. */
-export async function acceptLink(deps: AppDeps, token: string, password: string, client: Client): Promise<NewSession> {
+/**
+ * An invited staff member sets a password, or anyone with a reset link replaces theirs.
+ * An account with an authenticator must give a current code too: a reset link alone must
+ * not get past the second factor.
+ */
+export async function acceptLink(deps: AppDeps, token: string, password: string, totpCode: string | undefined, client: Client): Promise<NewSession> {
   const parsed = parseSecret(token);
   if (!parsed) throw invalidLink();
+  const link = await findAccountToken(deps.db, parsed.orgId, parsed.hash);
+  if (!link || !usable(link, deps.clock.now()) || !link.staff_id) throw invalidLink();
+  const holder = await findStaffById(deps.db, parsed.orgId, link.staff_id);
+  if (!holder || holder.status === 'deactivated') throw invalidLink();
+  checkPassword(password, holder.email);
+  const totpStep = holder.totp_enabled_at
+    ? await countedAttempt(deps, holder, client, async () => secondFactorOutcome(holder, totpCode, deps.clock.now()))
+    : undefined;
   const passwordHash = await hashPassword(password);
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
@@ -85,7 +96,13 @@ export async function acceptLink(deps: AppDeps, token: string, password: string,
     const staff = await getStaffForUpdate(trx, parsed.orgId, row.staff_id);
     if (!staff || staff.status === 'deactivated') throw invalidLink();
     checkPassword(password, staff.email);
-    await updateStaff(trx, staff.org_id, staff.staff_id, { password_hash: passwordHash, status: 'active', locked_until: null, failed_login_count: 0 }, now);
+    await updateStaff(
+      trx,
+      staff.org_id,
+      staff.staff_id,
+      { password_hash: passwordHash, status: 'active', locked_until: null, failed_login_count: 0, ...(totpStep !== undefined ? { totp_last_step: totpStep } : {}) },
+      now,
+    );
     await revokeStaffSessions(trx, staff.org_id, staff.staff_id, now);
     await markAccountTokenUsed(trx, parsed.orgId, parsed.hash, now);
     await recordAudit(
@@ -115,6 +132,11 @@ export async function completeSetup(deps: AppDeps, body: SetupBody, client: Clie
     if (await emailTaken(trx, body.email)) throw new AppError(409, 'email_taken', 'This e-mail address already has an account.', [{ path: 'email', message: 'already in use' }]);
     const staffId = await createAdministrator(trx, { orgId: parsed.orgId, email: body.email, fullName: body.fullName, passwordHash, now }, client.ip);
     await updateOrganization(trx, parsed.orgId, { name: body.organizationName.trim() }, now);
+    await recordAudit(
+      trx,
+      { orgId: parsed.orgId, occurredAt: now, actorId: staffId, actorRole: 'admin', ip: client.ip, purpose: 'administration' },
+      { action: 'update', entity: 'organization', entityId: parsed.orgId, details: { fields: ['name'], via: 'first_run' } },
+    );
     await markAccountTokenUsed(trx, parsed.orgId, parsed.hash, now);
     return startSession(trx, deps, { orgId: parsed.orgId, staffId, mfaState: 'satisfied' }, client);
   });

@@ -1,35 +1,18 @@
 /** The signed-in user's own account: profile, password, second factor. */
-import { sql } from 'kysely';
 import type { AppDeps } from '../deps.ts';
 import type { StaffActor } from '../http/actor.ts';
 import { AppError } from '../http/errors.ts';
 import { recordAudit, type AuditContext } from '../audit/record.ts';
 import { getOrganization } from '../organizations/organizations.store.ts';
-import { getStaffForUpdate, updateStaff } from '../staff/staff.store.ts';
+import { getStaffForUpdate, staffProfile, updateStaff } from '../staff/staff.store.ts';
 import { checkPassword } from './account-links.ts';
 import type { Me } from './auth.schemas.ts';
 import { revokeStaffSessions, setSessionMfaSatisfied } from './auth.store.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { newTotpSecret, totpCodeValid, totpUri } from './totp.ts';
+import { newTotpSecret, totpCodeAccepted, totpUri } from './totp.ts';
 
 export async function describeMe(deps: AppDeps, actor: StaffActor): Promise<Me> {
-  // One read: this answers every page load of the web UI.
-  const row = await deps.db
-    .selectFrom('staff as s')
-    .innerJoin('organizations as o', 'o.org_id', 's.org_id')
-    .select(['s.credentials', 's.totp_enabled_at', 'o.name as org_name', 'o.require_totp', 'o.asam_edition'])
-    .select(
-      sql<{ facility_id: string; name: string; time_zone: string }[]>`coalesce((
-        select json_agg(json_build_object('facility_id', f.facility_id, 'name', f.name, 'time_zone', f.time_zone) order by f.name)
-        from facilities f
-        where f.org_id = s.org_id
-          and (${actor.facilities.kind === 'all'}
-               or f.facility_id in (select sf.facility_id from staff_facilities sf where sf.org_id = s.org_id and sf.staff_id = s.staff_id))
-      ), '[]'::json)`.as('facilities'),
-    )
-    .where('s.org_id', '=', actor.orgId)
-    .where('s.staff_id', '=', actor.staffId)
-    .executeTakeFirstOrThrow();
+  const row = await staffProfile(deps.db, actor.orgId, actor.staffId, actor.facilities.kind === 'all');
   return {
     staffId: actor.staffId,
     email: actor.email,
@@ -81,11 +64,13 @@ export async function confirmTotpEnrollment(deps: AppDeps, actor: StaffActor, au
     if (!staff?.totp_secret) throw new AppError(409, 'totp_not_started', 'Start setting up an authenticator first.');
     if (staff.totp_enabled_at) throw new AppError(409, 'totp_already_enabled', 'An authenticator is already set up.');
     const now = deps.clock.now();
-    if (!totpCodeValid(staff.totp_secret, code, now)) {
+    const step = totpCodeAccepted(staff.totp_secret, code, now, staff.totp_last_step);
+    if (step === undefined) {
       throw new AppError(422, 'totp_invalid', 'That code is not right. Check the time on your phone and try the next code.', [{ path: 'code', message: 'is not right' }]);
     }
-    await updateStaff(trx, actor.orgId, actor.staffId, { totp_enabled_at: now }, now);
-    await setSessionMfaSatisfied(trx, actor.orgId, actor.staffId);
+    await updateStaff(trx, actor.orgId, actor.staffId, { totp_enabled_at: now, totp_last_step: step }, now);
+    // Only this session proved the second factor; others the user may have open must sign in again.
+    await setSessionMfaSatisfied(trx, actor.orgId, actor.sessionId);
     await recordAudit(trx, audit, { action: 'update', entity: 'staff', entityId: actor.staffId, details: { fields: ['totp_enabled'], value: true } });
   });
 }
@@ -98,7 +83,7 @@ export async function disableOwnTotp(deps: AppDeps, actor: StaffActor, audit: Au
     if (!staff?.password_hash || !(await verifyPassword(staff.password_hash, password))) {
       throw new AppError(422, 'invalid_credentials', 'The password is not right.', [{ path: 'password', message: 'is not right' }]);
     }
-    await updateStaff(trx, actor.orgId, actor.staffId, { totp_secret: null, totp_enabled_at: null }, deps.clock.now());
+    await updateStaff(trx, actor.orgId, actor.staffId, { totp_secret: null, totp_enabled_at: null, totp_last_step: null }, deps.clock.now());
     await recordAudit(trx, audit, { action: 'update', entity: 'staff', entityId: actor.staffId, details: { fields: ['totp_enabled'], value: false } });
   });
 }

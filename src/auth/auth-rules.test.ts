@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { passwordProblem } from './password-policy.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { afterFailedLogin, isLocked, needsTouch, sessionState } from './session-rules.ts';
+import { attemptOverLimit, isLocked, lockAfterFailure, needsTouch, sessionState } from './session-rules.ts';
 
 const at = (iso: string) => new Date(iso);
 
@@ -51,9 +51,13 @@ describe('session lifetime', () => {
 describe('lockout', () => {
   const policy = { maxFailures: 5, lockMinutes: 15 };
   const now = at('2026-11-24T15:00:00Z');
-  it('counts failures and locks on the fifth for 15 minutes', () => {
-    assert.deepEqual(afterFailedLogin(3, now, policy), { failedLoginCount: 4, lockedUntil: null });
-    assert.deepEqual(afterFailedLogin(4, now, policy), { failedLoginCount: 0, lockedUntil: at('2026-11-24T15:15:00Z') });
+  it('a fourth failure does not lock; the fifth locks for 15 minutes', () => {
+    assert.equal(lockAfterFailure(4, now, policy), null);
+    assert.deepEqual(lockAfterFailure(5, now, policy), at('2026-11-24T15:15:00Z'));
+  });
+  it('a sixth attempt racing the fifth is refused without checking the password', () => {
+    assert.equal(attemptOverLimit(5, policy), false);
+    assert.equal(attemptOverLimit(6, policy), true);
   });
   it('a lock lapses at its end', () => {
     assert.equal(isLocked(at('2026-11-24T15:15:00Z'), at('2026-11-24T15:14:59Z')), true);

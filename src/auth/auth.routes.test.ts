@@ -69,6 +69,14 @@ describe('sign-in', () => {
     assert.equal((await client.login(org.adminEmail)).statusCode, 200, 'unlocked at 15 minutes');
   });
 
+  it('guesses sent in parallel each count toward the lock', async () => {
+    const org = await createOrg(ctx);
+    const answers = await Promise.all(Array.from({ length: 12 }, () => new Client(ctx.app).login(org.adminEmail, 'parallel-guess-123')));
+    const locked = answers.filter((a) => a.statusCode === 423).length;
+    assert.ok(locked >= 7, `${locked} of 12 parallel guesses were refused as locked`);
+    assert.equal((await new Client(ctx.app).login(org.adminEmail)).statusCode, 423, 'the right password is refused while locked');
+  });
+
   it('rate-limits sign-in attempts per client address', async () => {
     const limited = await startTestApp({ loginRateLimitPerMinute: 3 });
     const org = await createOrg(limited); // one attempt from 127.0.0.1
@@ -163,6 +171,7 @@ describe('TOTP second factor', () => {
     const wrongConfirm = await org.admin.post('/api/me/totp/confirm', { code: '000000' === totpCodeAt(secret, ctx.clock.now()) ? '111111' : '000000' });
     assert.equal(wrongConfirm.statusCode, 422);
     assert.equal((await org.admin.post('/api/me/totp/confirm', { code: totpCodeAt(secret, ctx.clock.now()) })).statusCode, 204);
+    ctx.clock.advanceMinutes(1); // the confirming code has been used; sign in with the next one
 
     const client = new Client(ctx.app);
     const noCode = await client.login(org.adminEmail);
@@ -171,6 +180,33 @@ describe('TOTP second factor', () => {
     const badCode = await client.login(org.adminEmail, PASSWORD, totpCodeAt(secret, new Date(ctx.clock.now().getTime() + 10 * 60_000)));
     assert.equal(badCode.json().error.code, 'totp_invalid');
     assert.equal((await client.login(org.adminEmail, PASSWORD, totpCodeAt(secret, ctx.clock.now()))).statusCode, 200);
+    const replay = await new Client(ctx.app).login(org.adminEmail, PASSWORD, totpCodeAt(secret, ctx.clock.now()));
+    assert.equal(replay.statusCode, 401, 'a code works once');
+    assert.equal(replay.json().error.code, 'totp_invalid');
+    ctx.clock.advanceMinutes(1);
+    assert.equal((await new Client(ctx.app).login(org.adminEmail, PASSWORD, totpCodeAt(secret, ctx.clock.now()))).statusCode, 200, 'the next code works');
+  });
+
+  it('enrolling upgrades only the session that proved the code', async () => {
+    const org = await createOrg(ctx);
+    await org.admin.put('/api/organization', { requireTotp: true });
+    const first = new Client(ctx.app);
+    const second = new Client(ctx.app);
+    await first.login(org.adminEmail);
+    await second.login(org.adminEmail);
+    const { secret } = (await first.post('/api/me/totp')).json();
+    assert.equal((await first.post('/api/me/totp/confirm', { code: totpCodeAt(secret, ctx.clock.now()) })).statusCode, 204);
+    assert.equal((await first.get('/api/facilities')).statusCode, 200);
+    assert.equal((await second.get('/api/facilities')).json().error.code, 'totp_enrollment_required');
+  });
+
+  it('requiring a second factor applies at once to sessions already open', async () => {
+    const org = await createOrg(ctx);
+    assert.equal((await org.admin.get('/api/facilities')).statusCode, 200);
+    await org.admin.put('/api/organization', { requireTotp: true });
+    const after = await org.admin.get('/api/facilities');
+    assert.equal(after.statusCode, 403);
+    assert.equal(after.json().error.code, 'totp_enrollment_required');
   });
 
   it('when the organization requires it, a user without one can only enrol until they do', async () => {

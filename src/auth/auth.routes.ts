@@ -94,7 +94,7 @@ export async function authRoutes(root: FastifyInstance, deps: AppDeps): Promise<
     config: { access: allow.public('accepting an invitation or password reset'), ...limited },
     schema: { tags, summary: 'Set a password from an invitation or reset link, and sign in', body: AcceptLinkBody, response: { 200: Me, 404: ErrorResponse, 422: ErrorResponse } },
   }, async (request, reply) => {
-    const session = await acceptLink(deps, request.body.token, request.body.password, clientOf(request));
+    const session = await acceptLink(deps, request.body.token, request.body.password, request.body.totp, clientOf(request));
     setSessionCookie(request, reply, session);
     request.actor = await authenticateCookie(deps, session.cookie);
     return describeMe(deps, request.actor);

@@ -40,13 +40,18 @@ export const LinkQuery = Type.Object({ token: Type.String({ minLength: 1, maxLen
 export const LinkInfo = Type.Object({
   purpose: Type.Union([Type.Literal('setup'), Type.Literal('invite'), Type.Literal('password_reset')]),
   organizationName: Type.String(),
+  totpRequired: Type.Boolean({ description: 'The account has an authenticator: accepting the link needs a current code' }),
   email: Nullable(Type.String()),
   fullName: Nullable(Type.String()),
   expiresAt: Timestamp,
 });
 
 export const AcceptLinkBody = Type.Object(
-  { token: Type.String({ minLength: 1, maxLength: 400 }), password: Type.String({ minLength: 1, maxLength: 1024 }) },
+  {
+    token: Type.String({ minLength: 1, maxLength: 400 }),
+    password: Type.String({ minLength: 1, maxLength: 1024 }),
+    totp: Type.Optional(Type.String({ pattern: '^[0-9]{6}$', description: 'Current authenticator code, when the account has one' })),
+  },
   { additionalProperties: false },
 );
 

@@ -12,25 +12,36 @@ export function findStaffByEmail(db: Db, email: string) {
     .executeTakeFirst();
 }
 
-export async function recordLoginFailure(
-  db: Db,
-  orgId: string,
-  staffId: string,
-  change: { failedLoginCount: number; lockedUntil: Date | null },
-  now: Date,
-): Promise<void> {
+/**
+ * Numbers this sign-in attempt atomically (failed_login_count + 1), unless the account is
+ * locked: then undefined. Concurrent attempts get distinct numbers.
+ */
+export async function beginLoginAttempt(db: Db, orgId: string, staffId: string, now: Date): Promise<number | undefined> {
+  const row = await db
+    .updateTable('staff')
+    .set((eb) => ({ failed_login_count: eb('failed_login_count', '+', 1) }))
+    .where('org_id', '=', orgId)
+    .where('staff_id', '=', staffId)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .returning('failed_login_count')
+    .executeTakeFirst();
+  return row?.failed_login_count;
+}
+
+export async function lockAccount(db: Db, orgId: string, staffId: string, until: Date, now: Date): Promise<void> {
   await db
     .updateTable('staff')
-    .set({ failed_login_count: change.failedLoginCount, locked_until: change.lockedUntil, updated_at: now })
+    .set({ failed_login_count: 0, locked_until: until, updated_at: now })
     .where('org_id', '=', orgId)
     .where('staff_id', '=', staffId)
     .execute();
 }
 
-export async function clearLoginFailures(db: Db, orgId: string, staffId: string): Promise<void> {
+/** A successful sign-in: attempts start again from zero; the TOTP step used cannot be used again. */
+export async function recordLoginSuccess(db: Db, orgId: string, staffId: string, totpStep: number | undefined): Promise<void> {
   await db
     .updateTable('staff')
-    .set({ failed_login_count: 0, locked_until: null })
+    .set({ failed_login_count: 0, locked_until: null, ...(totpStep !== undefined ? { totp_last_step: totpStep } : {}) })
     .where('org_id', '=', orgId)
     .where('staff_id', '=', staffId)
     .execute();
@@ -120,13 +131,21 @@ export async function revokeStaffSessions(db: Db, orgId: string, staffId: string
   return Number(result.numUpdatedRows);
 }
 
-export async function setSessionMfaSatisfied(db: Db, orgId: string, staffId: string): Promise<void> {
+export async function setSessionMfaSatisfied(db: Db, orgId: string, sessionId: string): Promise<void> {
+  await db.updateTable('auth_sessions').set({ mfa_state: 'satisfied' }).where('org_id', '=', orgId).where('session_id', '=', sessionId).execute();
+}
+
+/**
+ * When an organization starts requiring a second factor, open sessions of staff without
+ * one drop to enrolment-only at once rather than running on for hours.
+ */
+export async function requireEnrollmentForSessionsWithoutTotp(db: Db, orgId: string): Promise<void> {
   await db
     .updateTable('auth_sessions')
-    .set({ mfa_state: 'satisfied' })
+    .set({ mfa_state: 'enrollment_required' })
     .where('org_id', '=', orgId)
-    .where('staff_id', '=', staffId)
-    .where('mfa_state', '=', 'enrollment_required')
+    .where('revoked_at', 'is', null)
+    .where('staff_id', 'in', (eb) => eb.selectFrom('staff').select('staff_id').where('org_id', '=', orgId).where('totp_enabled_at', 'is', null))
     .execute();
 }
 

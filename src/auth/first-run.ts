@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../deps.ts';
+import { recordAudit } from '../audit/record.ts';
 import { countOrganizations, firstOrganization, insertOrganization } from '../organizations/organizations.store.ts';
 import { countStaff, emailTaken } from '../staff/staff.store.ts';
 import { checkPassword, createAdministrator, issueLink } from './account-links.ts';
@@ -20,7 +21,15 @@ export class FirstRunError extends Error {}
 export async function ensureFirstRun(deps: AppDeps): Promise<FirstRunOutcome> {
   const { db, clock, config } = deps;
   if ((await countOrganizations(db)) === 0) {
-    await db.transaction().execute((trx) => insertOrganization(trx, { orgId: randomUUID(), name: config.organizationName, now: clock.now() }));
+    const orgId = randomUUID();
+    await db.transaction().execute(async (trx) => {
+      await insertOrganization(trx, { orgId, name: config.organizationName, now: clock.now() });
+      await recordAudit(
+        trx,
+        { orgId, occurredAt: clock.now(), actorId: null, actorRole: 'system', ip: null, purpose: 'administration' },
+        { action: 'create', entity: 'organization', entityId: orgId, details: { via: 'first_run' } },
+      );
+    });
   }
   const org = await firstOrganization(db);
   if (!org) throw new FirstRunError('no organization after first-run creation');

@@ -40,15 +40,16 @@ export function isLocked(lockedUntil: Date | null, now: Date): boolean {
   return lockedUntil !== null && lockedUntil.getTime() > now.getTime();
 }
 
-/** After a failed attempt: the new failure count and, on reaching the limit, the lock. */
-export function afterFailedLogin(
-  failures: number,
-  now: Date,
-  policy: LockoutPolicy,
-): { failedLoginCount: number; lockedUntil: Date | null } {
-  const count = failures + 1;
-  if (count >= policy.maxFailures) {
-    return { failedLoginCount: 0, lockedUntil: new Date(now.getTime() + policy.lockMinutes * 60_000) };
-  }
-  return { failedLoginCount: count, lockedUntil: null };
+/**
+ * Attempts are numbered before the password is checked (1 = first since the last
+ * success), so guesses sent in parallel each take a number. Past the limit an attempt
+ * is refused unchecked.
+ */
+export function attemptOverLimit(attempt: number, policy: LockoutPolicy): boolean {
+  return attempt > policy.maxFailures;
+}
+
+/** When the failed attempt numbered `attempt` locks the account: at the limit, for lockMinutes. */
+export function lockAfterFailure(attempt: number, now: Date, policy: LockoutPolicy): Date | null {
+  return attempt >= policy.maxFailures ? new Date(now.getTime() + policy.lockMinutes * 60_000) : null;
 }

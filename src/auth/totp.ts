@@ -22,10 +22,22 @@ export function totpUri(secretBase32: string, email: string): string {
   return totpFor(secretBase32, email).toString();
 }
 
-/** Accepts the code for the current 30 s step or one step either side (clock drift). */
-export function totpCodeValid(secretBase32: string, code: string, now: Date): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
-  return totpFor(secretBase32, 'check').validate({ token: code, timestamp: now.getTime(), window: 1 }) !== null;
+const PERIOD_MS = 30_000;
+
+/**
+ * The 30 s time step a code belongs to: the current step or one either side (clock drift),
+ * or undefined when the code is wrong. Callers refuse a step at or before the last one
+ * accepted, so an observed code cannot be replayed (RFC 6238 §5.2).
+ */
+export function totpStep(secretBase32: string, code: string, now: Date): number | undefined {
+  if (!/^\d{6}$/.test(code)) return undefined;
+  const delta = totpFor(secretBase32, 'check').validate({ token: code, timestamp: now.getTime(), window: 1 });
+  return delta === null ? undefined : Math.floor(now.getTime() / PERIOD_MS) + delta;
+}
+
+export function totpCodeAccepted(secretBase32: string, code: string, now: Date, lastStep: number | null): number | undefined {
+  const step = totpStep(secretBase32, code, now);
+  return step !== undefined && (lastStep === null || step > lastStep) ? step : undefined;
 }
 
 /** The code an authenticator would show at `now` (tests and the demo use it). */

@@ -83,6 +83,7 @@ export interface StaffTable {
   password_hash: string | null;
   totp_secret: string | null;
   totp_enabled_at: Timestamp | null;
+  totp_last_step: number | null;
   failed_login_count: Generated<number>;
   locked_until: Timestamp | null;
   created_at: Timestamp;

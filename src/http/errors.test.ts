@@ -35,6 +35,19 @@ describe('error answers', () => {
     assert.deepEqual(response.json().error.details.map((d: { path: string }) => d.path), ['params.programId']);
   });
 
+  it('a NUL character in text is a 400, on either engine', async () => {
+    const response = await org.admin.post('/api/facilities', { name: 'Bad\u0000Name', addressLine1: '1 Main St', city: 'Hartford', state: 'CT', postalCode: '06103', timeZone: 'America/New_York' });
+    assert.equal(response.statusCode, 400);
+    const query = await org.admin.get('/api/audit?entity=a%00b');
+    assert.equal(query.statusCode, 400);
+  });
+
+  it('a date-time the schema accepts but JavaScript cannot hold (a leap second) is a 400', async () => {
+    const response = await org.admin.get('/api/audit?from=2026-06-30T23:59:60Z');
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(response.json().error.details.map((d: { path: string }) => d.path), ['querystring.from']);
+  });
+
   it('no error body carries a stack trace or SQL', async () => {
     const responses = [
       await org.admin.request('POST', '/api/facilities', '{"name": ', { 'content-type': 'application/json' }),

@@ -93,10 +93,21 @@ export function fieldPath(issue: ValidationIssue, context: string | undefined): 
 function fromDatabaseError(error: { code?: unknown; constraint?: unknown }): AppError | undefined {
   switch (error.code) {
     case '23505':
-      return new AppError(409, 'conflict', 'This conflicts with an existing record.', { constraint: error.constraint });
+      // The loser of a race for a unique value gets the same answer as a sequential request would.
+      switch (error.constraint) {
+        case 'staff_email_key':
+          return new AppError(409, 'email_taken', 'This e-mail address already has an account.', [{ path: 'email', message: 'is already in use' }]);
+        case 'facilities_name_key':
+        case 'programs_name_key':
+          return new AppError(409, 'duplicate_name', 'This name is already used.', [{ path: 'name', message: 'is already used' }]);
+        default:
+          return new AppError(409, 'conflict', 'This conflicts with an existing record.');
+      }
     case '23503':
       return new AppError(409, 'referenced', 'This record is referenced by, or refers to, a record that does not allow the change.');
     case '23514':
+    case '22021': // character not in repertoire: a NUL byte in text
+    case '22P05': // untranslatable character
     case '22P02':
     case '22007':
     case '22008':
@@ -139,8 +150,9 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaFallba
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send(errorBody('validation_failed', 'The request could not be processed.'));
     }
-    // Log the error type and stack only: messages from the database can quote row values.
-    request.log.error({ errType: error.name, code: error.code, stack: error.stack }, 'unhandled error');
+    // Log the error type and stack frames only: messages from the database can quote row values.
+    const frames = (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at ')).join('\n');
+    request.log.error({ errType: error.name, code: error.code, stack: frames }, 'unhandled error');
     return reply.status(500).send(errorBody('internal', 'Something went wrong on our side. The error has been logged.'));
   });
 

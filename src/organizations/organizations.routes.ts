@@ -6,6 +6,7 @@ import { auditContextOf, recordAudit } from '../audit/record.ts';
 import { actorOf, allow } from '../http/access.ts';
 import { Name, Uuid, staffErrors } from '../http/schemas.ts';
 import { STAFF_ROLES } from '../staff/roles.ts';
+import { requireEnrollmentForSessionsWithoutTotp } from '../auth/auth.store.ts';
 import { getOrganization, updateOrganization } from './organizations.store.ts';
 
 const tags = ['Organization'];
@@ -38,6 +39,7 @@ export async function organizationRoutes(root: FastifyInstance, deps: AppDeps): 
     const audit = auditContextOf(request, deps.clock.now());
     await deps.db.transaction().execute(async (trx) => {
       await updateOrganization(trx, audit.orgId, { ...request.body, name: request.body.name?.trim() }, deps.clock.now());
+      if (request.body.requireTotp) await requireEnrollmentForSessionsWithoutTotp(trx, audit.orgId);
       await recordAudit(trx, audit, { action: 'update', entity: 'organization', entityId: audit.orgId, details: { fields: Object.keys(request.body) } });
     });
     return load(audit.orgId);

@@ -18,6 +18,13 @@ export function getOrganization(db: Db, orgId: string) {
   return db.selectFrom('organizations').selectAll().where('org_id', '=', orgId).executeTakeFirst();
 }
 
+/** The signed-in caller's organization; its absence is a broken invariant, not bad input. */
+export async function requireOrganization(db: Db, orgId: string) {
+  const org = await getOrganization(db, orgId);
+  if (!org) throw new Error(`organization ${orgId} does not exist`);
+  return org;
+}
+
 /** Creates the organization and starts its audit chain, in the caller's transaction. */
 export async function insertOrganization(trx: Transaction<Database>, org: { orgId: string; name: string; now: Date }): Promise<void> {
   await trx
@@ -43,6 +50,14 @@ export async function updateOrganization(
     })
     .where('org_id', '=', orgId)
     .execute();
+}
+
+/**
+ * Serialises changes that depend on a count over the organization's staff (the last
+ * administrator), so two concurrent changes cannot both see "another admin remains".
+ */
+export async function lockOrganization(trx: Transaction<Database>, orgId: string): Promise<void> {
+  await trx.selectFrom('organizations').select('org_id').where('org_id', '=', orgId).forUpdate().execute();
 }
 
 export async function countActiveAdmins(db: Db, orgId: string): Promise<number> {

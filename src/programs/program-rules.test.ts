@@ -65,6 +65,14 @@ describe('level of care of a program', () => {
   });
 });
 
+describe('ids sent back on edit', () => {
+  it('rejects a phase id given twice, which would overwrite one phase with another', () => {
+    const id = '6f1c1f8e-7d7a-4a52-9b1e-111111111111';
+    const problems = programProblems(iop([{ ...phase(9, 12), phaseId: id }, { ...phase(9, 10), phaseId: id }]));
+    assert.deepEqual(problems.map((p) => [p.code, p.path]), [['id_repeated', 'phases[1].phaseId']]);
+  });
+});
+
 describe('tracks', () => {
   it('rejects a track that ends before it starts or repeats a weekday', () => {
     const problems = programProblems({

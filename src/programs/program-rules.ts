@@ -6,6 +6,7 @@
 import { type AsamEdition, type Population, describeBand, findLevel, phaseFitsBand } from './levels-of-care.ts';
 
 export interface PhaseDraft {
+  readonly phaseId?: string | undefined;
   readonly name: string;
   readonly requiredDaysPerWeek: number;
   readonly minHoursPerWeek: number;
@@ -13,6 +14,7 @@ export interface PhaseDraft {
 }
 
 export interface TrackDraft {
+  readonly trackId?: string | undefined;
   readonly kind: 'morning' | 'afternoon' | 'evening';
   readonly startsAt: string;
   readonly endsAt: string;
@@ -33,7 +35,8 @@ export type ProgramProblemCode =
   | 'phase_hours_outside_band'
   | 'phase_hours_inverted'
   | 'track_times_invalid'
-  | 'track_days_repeated';
+  | 'track_days_repeated'
+  | 'id_repeated';
 
 export interface ProgramProblem {
   readonly code: ProgramProblemCode;
@@ -81,6 +84,16 @@ export function programProblems(draft: ProgramDraft): ProgramProblem[] {
         }
       });
     }
+  }
+  // The same id twice would make one row overwrite another when saved.
+  for (const [list, key] of [['phases', 'phaseId'], ['tracks', 'trackId']] as const) {
+    const seen = new Set<string>();
+    (draft[list] as readonly { phaseId?: string; trackId?: string }[]).forEach((row, i) => {
+      const id = row[key];
+      if (id === undefined) return;
+      if (seen.has(id)) problems.push({ code: 'id_repeated', path: `${list}[${i}].${key}`, message: `${list === 'phases' ? 'Phase' : 'Track'} ${i + 1} repeats the id of an earlier one.` });
+      seen.add(id);
+    });
   }
   draft.tracks.forEach((track, i) => {
     if (minutesOf(track.endsAt) <= minutesOf(track.startsAt)) {

@@ -6,7 +6,7 @@ import { auditContextOf } from '../audit/record.ts';
 import { type FacilityResolver, actorOf, allow } from '../http/access.ts';
 import { AppError } from '../http/errors.ts';
 import { ErrorResponse, staffErrors } from '../http/schemas.ts';
-import { getOrganization } from '../organizations/organizations.store.ts';
+import { requireOrganization } from '../organizations/organizations.store.ts';
 import { STAFF_ROLES } from '../staff/roles.ts';
 import { LEVELS_OF_CARE, describeBand } from './levels-of-care.ts';
 import { createProgram, editProgram, loadProgram, loadPrograms } from './programs.ts';
@@ -30,8 +30,7 @@ export async function programsRoutes(root: FastifyInstance, deps: AppDeps): Prom
     config: { access: allow.organization(STAFF_ROLES, 'operations') },
     schema: { tags, summary: 'Levels of care of the organization’s ASAM edition, with their weekly-hours bands', response: { 200: LevelsOfCare, ...staffErrors } },
   }, async (request) => {
-    const org = await getOrganization(deps.db, actorOf(request).orgId);
-    const edition = org?.asam_edition ?? '3';
+    const edition = (await requireOrganization(deps.db, actorOf(request).orgId)).asam_edition;
     return {
       edition,
       levels: LEVELS_OF_CARE[edition].map((level) => ({

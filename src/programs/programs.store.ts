@@ -105,3 +105,14 @@ export async function ownedChildIds(db: Db, orgId: string, programId: string) {
   ]);
   return { trackIds: new Set(tracks.map((t) => t.track_id)), phaseIds: new Set(phases.map((p) => p.phase_id)) };
 }
+
+export async function programNameTaken(db: Db, orgId: string, facilityId: string, name: string, exceptId?: string): Promise<boolean> {
+  let query = db
+    .selectFrom('programs')
+    .select('program_id')
+    .where('org_id', '=', orgId)
+    .where('facility_id', '=', facilityId)
+    .where((eb) => eb(eb.fn('lower', ['name']), '=', name.trim().toLowerCase()));
+  if (exceptId) query = query.where('program_id', '<>', exceptId);
+  return (await query.executeTakeFirst()) !== undefined;
+}

@@ -7,7 +7,7 @@ import { type AuditContext, recordAudit } from '../audit/record.ts';
 import { type StaffActor, canSeeFacility } from '../http/actor.ts';
 import { AppError } from '../http/errors.ts';
 import { getFacility } from '../facilities/facilities.store.ts';
-import { getOrganization } from '../organizations/organizations.store.ts';
+import { requireOrganization } from '../organizations/organizations.store.ts';
 import { type AsamEdition, describeBand, findLevel } from './levels-of-care.ts';
 import { programProblems } from './program-rules.ts';
 import type { Program, ProgramInput } from './programs.schemas.ts';
@@ -19,6 +19,7 @@ import {
   listProgramRows,
   ownedChildIds,
   phasesOf,
+  programNameTaken,
   replacePhases,
   replaceTracks,
   tracksOf,
@@ -37,7 +38,7 @@ function validate(edition: AsamEdition, input: ProgramInput): void {
   });
   const first = problems[0];
   if (first) {
-    const code = first.code === 'phase_hours_inverted' || first.code === 'track_days_repeated' ? 'validation_failed' : first.code;
+    const code = first.code === 'phase_hours_inverted' || first.code === 'track_days_repeated' || first.code === 'id_repeated' ? 'validation_failed' : first.code;
     throw new AppError(422, code, first.message, problems.map(({ path, message, code: problem }) => ({ path, message, problem })));
   }
 }
@@ -92,24 +93,12 @@ async function writeChildren(trx: Transaction<Database>, orgId: string, programI
 const duplicateName = () =>
   new AppError(409, 'duplicate_name', 'This facility already has a program with this name.', [{ path: 'name', message: 'is already used' }]);
 
-async function nameTaken(db: Db, orgId: string, facilityId: string, name: string, exceptId?: string): Promise<boolean> {
-  let query = db
-    .selectFrom('programs')
-    .select('program_id')
-    .where('org_id', '=', orgId)
-    .where('facility_id', '=', facilityId)
-    .where((eb) => eb(eb.fn('lower', ['name']), '=', name.trim().toLowerCase()));
-  if (exceptId) query = query.where('program_id', '<>', exceptId);
-  return (await query.executeTakeFirst()) !== undefined;
-}
-
 export async function createProgram(deps: AppDeps, actor: StaffActor, audit: AuditContext, input: ProgramInput): Promise<string> {
   return deps.db.transaction().execute(async (trx) => {
-    const org = await getOrganization(trx, actor.orgId);
-    const edition = org?.asam_edition ?? '3';
+    const edition = (await requireOrganization(trx, actor.orgId)).asam_edition;
     validate(edition, input);
     await checkFacility(trx, actor, input.facilityId);
-    if (await nameTaken(trx, actor.orgId, input.facilityId, input.name)) throw duplicateName();
+    if (await programNameTaken(trx, actor.orgId, input.facilityId, input.name)) throw duplicateName();
     const programId = randomUUID();
     await insertProgram(trx, actor.orgId, programId, fieldsOf(edition, input), deps.clock.now());
     await writeChildren(trx, actor.orgId, programId, input);
@@ -125,7 +114,7 @@ export async function editProgram(deps: AppDeps, actor: StaffActor, audit: Audit
     // A program keeps the edition it was defined in; its levels and bands stay meaningful.
     validate(before.asam_edition, input);
     await checkFacility(trx, actor, input.facilityId);
-    if (await nameTaken(trx, actor.orgId, input.facilityId, input.name, programId)) throw duplicateName();
+    if (await programNameTaken(trx, actor.orgId, input.facilityId, input.name, programId)) throw duplicateName();
     await updateProgram(trx, actor.orgId, programId, fieldsOf(before.asam_edition, input), deps.clock.now());
     await writeChildren(trx, actor.orgId, programId, input);
     await recordAudit(trx, audit, { action: 'update', entity: 'program', entityId: programId, details: { facilityId: input.facilityId, levelOfCare: input.levelOfCare, phases: input.phases.length } });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { Client, type TestContext, type TestOrg, createOrg, facilityInput, startTestApp } from '../../test/support/app.ts';
+import { totpCodeAt } from '../auth/totp.ts';
 
 let ctx: TestContext;
 let org: TestOrg;
@@ -27,7 +28,7 @@ describe('staff accounts', () => {
     assert.equal(link.purpose, 'invite');
     assert.match(link.url, /^http:\/\/cairn\.test\/welcome#token=/);
     const info = await new Client(ctx.app).get(`/api/auth/link?token=${encodeURIComponent(tokenOf(link.url))}`);
-    assert.deepEqual({ ...(info.json() as object), expiresAt: undefined }, { purpose: 'invite', organizationName: 'Riverbend Recovery', email: 'casey@example.org', fullName: 'Casey Counselor', expiresAt: undefined });
+    assert.deepEqual({ ...(info.json() as object), expiresAt: undefined }, { purpose: 'invite', totpRequired: false, organizationName: 'Riverbend Recovery', email: 'casey@example.org', fullName: 'Casey Counselor', expiresAt: undefined });
 
     const casey = new Client(ctx.app);
     const weak = await casey.post('/api/auth/accept-link', { token: tokenOf(link.url), password: 'password1234' });
@@ -98,6 +99,52 @@ describe('staff accounts', () => {
     assert.equal((await fresh.post('/api/auth/accept-link', { token: tokenOf(reset.url), password: 'harbor-quilt-summit-3' })).statusCode, 200);
     assert.equal((await person.get('/api/me')).statusCode, 401);
     assert.equal((await new Client(ctx.app).login('forgetful@example.org', 'harbor-quilt-summit-3')).statusCode, 200);
+  });
+
+  it('a reset link for an account with an authenticator needs its current code too', async () => {
+    const { staff, link } = await invite('careful@example.org');
+    const person = new Client(ctx.app);
+    await person.post('/api/auth/accept-link', { token: tokenOf(link.url), password: 'meadow-lantern-river-9' });
+    const { secret } = (await person.post('/api/me/totp')).json();
+    await person.post('/api/me/totp/confirm', { code: totpCodeAt(secret, ctx.clock.now()) });
+    ctx.clock.advanceMinutes(1);
+    const resetResponse = await org.admin.post(`/api/staff/${staff.staffId}/account-link`);
+    assert.equal(resetResponse.statusCode, 200, resetResponse.body);
+    const reset = resetResponse.json();
+    const info = (await new Client(ctx.app).get(`/api/auth/link?token=${encodeURIComponent(tokenOf(reset.url))}`)).json();
+    assert.equal(info.totpRequired, true);
+    const intruder = new Client(ctx.app);
+    const noCode = await intruder.post('/api/auth/accept-link', { token: tokenOf(reset.url), password: 'harbor-quilt-summit-3' });
+    assert.equal(noCode.statusCode, 401);
+    assert.equal(noCode.json().error.code, 'totp_required');
+    const wrong = await intruder.post('/api/auth/accept-link', { token: tokenOf(reset.url), password: 'harbor-quilt-summit-3', totp: totpCodeAt(secret, new Date(ctx.clock.now().getTime() + 3_600_000)) });
+    assert.equal(wrong.json().error.code, 'totp_invalid');
+    assert.equal((await new Client(ctx.app).login('careful@example.org', 'meadow-lantern-river-9', totpCodeAt(secret, ctx.clock.now()))).statusCode, 200, 'the old password still works: nothing changed');
+    ctx.clock.advanceMinutes(1);
+    const ok = await new Client(ctx.app).post('/api/auth/accept-link', { token: tokenOf(reset.url), password: 'harbor-quilt-summit-3', totp: totpCodeAt(secret, ctx.clock.now()) });
+    assert.equal(ok.statusCode, 200, ok.body);
+  });
+
+  it('two administrators deactivating each other at once leave one active administrator', async () => {
+    const second = await invite('second-admin@example.org', ['admin']);
+    const secondAdmin = new Client(ctx.app);
+    await secondAdmin.post('/api/auth/accept-link', { token: tokenOf(second.link.url), password: 'meadow-lantern-river-9' });
+    const me = (await org.admin.get('/api/me')).json();
+    const [a, b] = await Promise.all([
+      org.admin.post(`/api/staff/${second.staff.staffId}/deactivate`),
+      secondAdmin.post(`/api/staff/${me.staffId}/deactivate`),
+    ]);
+    const codes = [a.statusCode, b.statusCode].sort();
+    assert.ok(codes[0] === 200 && codes[1] !== 200, `answers ${codes}`);
+    const admins = (await ctx.deps.db.selectFrom('staff').select('staff_id').where('org_id', '=', org.orgId).where('status', '=', 'active').execute()).length;
+    assert.ok(admins >= 1);
+    if (a.statusCode !== 200) {
+      // The second administrator won; carry on as them.
+      org.admin.cookie = secondAdmin.cookie;
+      org.admin.csrf = secondAdmin.csrf;
+    } else {
+      await org.admin.post(`/api/staff/${second.staff.staffId}/reactivate`);
+    }
   });
 
   it('an administrator can unlock a locked account', async () => {

@@ -31,6 +31,7 @@ export async function insertStaff(trx: Db, staff: NewStaff): Promise<void> {
       password_hash: staff.passwordHash,
       totp_secret: null,
       totp_enabled_at: null,
+      totp_last_step: null,
       locked_until: null,
       created_at: staff.now,
       updated_at: staff.now,
@@ -104,6 +105,10 @@ export async function getStaff(db: Db, orgId: string, staffId: string) {
     .executeTakeFirst();
 }
 
+export function findStaffById(db: Db, orgId: string, staffId: string) {
+  return db.selectFrom('staff').selectAll().where('org_id', '=', orgId).where('staff_id', '=', staffId).executeTakeFirst();
+}
+
 export function getStaffForUpdate(trx: Transaction<Database>, orgId: string, staffId: string) {
   return trx.selectFrom('staff').selectAll().where('org_id', '=', orgId).where('staff_id', '=', staffId).forUpdate().executeTakeFirst();
 }
@@ -112,7 +117,7 @@ export async function updateStaff(
   trx: Transaction<Database>,
   orgId: string,
   staffId: string,
-  change: Partial<Pick<StaffTable, 'email' | 'full_name' | 'credentials' | 'roles' | 'status' | 'password_hash' | 'totp_secret' | 'totp_enabled_at' | 'locked_until'>> & { failed_login_count?: number },
+  change: Partial<Pick<StaffTable, 'email' | 'full_name' | 'credentials' | 'roles' | 'status' | 'password_hash' | 'totp_secret' | 'totp_enabled_at' | 'totp_last_step' | 'locked_until'>> & { failed_login_count?: number },
   now: Date,
 ): Promise<void> {
   await trx
@@ -130,4 +135,24 @@ export async function setStaffFacilities(trx: Transaction<Database>, orgId: stri
     .insertInto('staff_facilities')
     .values(facilityIds.map((facilityId) => ({ org_id: orgId, staff_id: staffId, facility_id: facilityId })))
     .execute();
+}
+
+/** The signed-in user's profile with organization and visible facilities, in one read (every page load asks). */
+export function staffProfile(db: Db, orgId: string, staffId: string, allFacilities: boolean) {
+  return db
+    .selectFrom('staff as s')
+    .innerJoin('organizations as o', 'o.org_id', 's.org_id')
+    .select(['s.credentials', 's.totp_enabled_at', 'o.name as org_name', 'o.require_totp', 'o.asam_edition'])
+    .select(
+      sql<{ facility_id: string; name: string; time_zone: string }[]>`coalesce((
+        select json_agg(json_build_object('facility_id', f.facility_id, 'name', f.name, 'time_zone', f.time_zone) order by f.name)
+        from facilities f
+        where f.org_id = s.org_id
+          and (${allFacilities}
+               or f.facility_id in (select sf.facility_id from staff_facilities sf where sf.org_id = s.org_id and sf.staff_id = s.staff_id))
+      ), '[]'::json)`.as('facilities'),
+    )
+    .where('s.org_id', '=', orgId)
+    .where('s.staff_id', '=', staffId)
+    .executeTakeFirstOrThrow();
 }

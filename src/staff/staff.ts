@@ -9,7 +9,7 @@ import { expireOpenTokens, revokeStaffSessions } from '../auth/auth.store.ts';
 import { existingFacilityIds } from '../facilities/facilities.store.ts';
 import type { StaffActor } from '../http/actor.ts';
 import { AppError } from '../http/errors.ts';
-import { countActiveAdmins } from '../organizations/organizations.store.ts';
+import { countActiveAdmins, lockOrganization } from '../organizations/organizations.store.ts';
 import type { StaffInput, StaffMember } from './staff.schemas.ts';
 import { emailTaken, getStaff, getStaffForUpdate, insertStaff, setStaffFacilities, updateStaff } from './staff.store.ts';
 
@@ -78,6 +78,7 @@ async function keepAnAdmin(trx: Transaction<Database>, orgId: string, staff: Sta
 
 export async function editStaff(deps: AppDeps, actor: StaffActor, audit: AuditContext, staffId: string, input: StaffInput): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
+    await lockOrganization(trx, audit.orgId);
     const before = await lockedStaff(trx, audit.orgId, staffId);
     await checkInput(trx, audit.orgId, input, staffId);
     await keepAnAdmin(trx, audit.orgId, before, input.roles.includes('admin'));
@@ -100,6 +101,7 @@ export async function editStaff(deps: AppDeps, actor: StaffActor, audit: AuditCo
 
 export async function setStaffActive(deps: AppDeps, actor: StaffActor, audit: AuditContext, staffId: string, active: boolean): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
+    await lockOrganization(trx, audit.orgId);
     const staff = await lockedStaff(trx, audit.orgId, staffId);
     if (staffId === actor.staffId) throw new AppError(409, 'cannot_change_self', 'You cannot deactivate your own account.');
     const now = deps.clock.now();
@@ -142,7 +144,7 @@ export async function resetStaffTotp(deps: AppDeps, audit: AuditContext, staffId
   await deps.db.transaction().execute(async (trx) => {
     await lockedStaff(trx, audit.orgId, staffId);
     const now = deps.clock.now();
-    await updateStaff(trx, audit.orgId, staffId, { totp_secret: null, totp_enabled_at: null }, now);
+    await updateStaff(trx, audit.orgId, staffId, { totp_secret: null, totp_enabled_at: null, totp_last_step: null }, now);
     await revokeStaffSessions(trx, audit.orgId, staffId, now);
     await recordAudit(trx, audit, { action: 'update', entity: 'staff', entityId: staffId, details: { fields: ['totp_enabled'], value: false } });
   });

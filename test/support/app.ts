@@ -64,6 +64,8 @@ export class Client {
     });
     const setCookie = response.cookies.find((c) => c.name === 'cairn_session');
     if (setCookie) this.cookie = setCookie.value ? `cairn_session=${setCookie.value}` : undefined;
+    // Signing in by password, setup or a one-time link answers with the CSRF token, as /api/me does.
+    if (setCookie?.value && response.statusCode === 200) this.csrf = response.json().csrfToken;
     return response;
   }
   get = (url: string) => this.request('GET', url);

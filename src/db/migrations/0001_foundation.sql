@@ -92,6 +92,10 @@ CREATE TABLE staff (
   password_hash       text,
   totp_secret         text,
   totp_enabled_at     timestamptz,
+  -- The last 30-second TOTP step accepted, so a code cannot be used twice (RFC 6238 §5.2).
+  totp_last_step      bigint,
+  -- Sign-in attempts since the last success; counted before the password is checked, so
+  -- parallel guesses each count.
   failed_login_count  integer NOT NULL DEFAULT 0,
   locked_until        timestamptz,
   created_at          timestamptz NOT NULL,
@@ -148,7 +152,7 @@ CREATE TABLE account_tokens (
 
 -- Append-only audit trail, chained per organization: hash = SHA-256(prev_hash ‖ event).
 CREATE TABLE audit_events (
-  org_id       uuid NOT NULL,
+  org_id       uuid NOT NULL REFERENCES organizations (org_id),
   seq          bigint NOT NULL CHECK (seq >= 1),
   event_id     uuid NOT NULL,
   occurred_at  timestamptz NOT NULL,
@@ -186,3 +190,16 @@ CREATE TRIGGER audit_events_no_update BEFORE UPDATE OR DELETE ON audit_events
   FOR EACH ROW EXECUTE FUNCTION audit_events_append_only();
 CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
   FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only();
+
+-- A chain head only moves forward and is never removed, so it cannot be used to hide
+-- removed events.
+CREATE FUNCTION audit_chain_heads_forward_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' OR NEW.last_seq < OLD.last_seq OR NEW.org_id <> OLD.org_id THEN
+    RAISE EXCEPTION 'audit_chain_heads only moves forward' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER audit_chain_heads_forward BEFORE UPDATE OR DELETE ON audit_chain_heads
+  FOR EACH ROW EXECUTE FUNCTION audit_chain_heads_forward_only();

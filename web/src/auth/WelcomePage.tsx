@@ -49,17 +49,22 @@ function WelcomeForm({ token, info }: { token: string; info: LinkInfo }) {
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
   const form = useForm({
-    initialValues: { password: '', repeatPassword: '' },
-    validate: { password: newPasswordProblem, repeatPassword: repeatProblem },
+    initialValues: { password: '', repeatPassword: '', totp: '' },
+    validate: {
+      password: newPasswordProblem,
+      repeatPassword: repeatProblem,
+      totp: (value: string) => (info.totpRequired && !/^\d{6}$/.test(value.trim()) ? 'Enter the 6-digit code from your authenticator app.' : null),
+    },
   });
 
   const accept = useMutation({
-    mutationFn: (v: typeof form.values) => api.post<Me>('/api/auth/accept-link', { token, password: v.password }),
+    mutationFn: (v: typeof form.values) =>
+      api.post<Me>('/api/auth/accept-link', { token, password: v.password, ...(info.totpRequired ? { totp: v.totp.trim() } : {}) }),
     onSuccess: (me) => {
       startSession(queryClient, me);
       navigate('/', { replace: true });
     },
-    onError: (e) => setError(applyServerError(form, e, ['password'])),
+    onError: (e) => setError(applyServerError(form, e, ['password', 'totp'])),
   });
 
   return (
@@ -74,6 +79,17 @@ function WelcomeForm({ token, info }: { token: string; info: LinkInfo }) {
         <FormAlert message={error} title="Password not set" />
         {info.email && <TextInput label="E-mail" value={info.email} readOnly autoComplete="username" />}
         <NewPasswordFields form={form} label={info.purpose === 'password_reset' ? 'New password' : 'Password'} />
+        {info.totpRequired && (
+          <TextInput
+            label="Authenticator code"
+            description="Your account has an authenticator app: enter its current 6-digit code."
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            required
+            {...form.getInputProps('totp')}
+          />
+        )}
         <Button type="submit" loading={accept.isPending} fullWidth mt="xs">
           {info.purpose === 'password_reset' ? 'Save password and sign in' : 'Set password and sign in'}
         </Button>
