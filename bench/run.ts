@@ -2,7 +2,8 @@
  * `npm run bench`: starts bench/server.ts in a child process (so the load generator does
  * not share its event loop) and drives it with autocannon at 50 connections, printing
  * requests/s and p50/p99 latency for GET /api/me with a valid session next to a bare
- * Fastify route in the same server process. BENCH_SECONDS sets the duration (default 10).
+ * Fastify route in the same server process. BENCH_SECONDS sets the duration (default 10);
+ * with DATABASE_URL the server runs on a fresh database created on that PostgreSQL server.
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -42,5 +43,7 @@ try {
   for (const r of rows) console.log(`| ${r.title} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} |`);
   console.log('');
 } finally {
+  const exited = new Promise((resolve) => server.once('exit', resolve));
   server.kill('SIGTERM');
+  await exited;
 }

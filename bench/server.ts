@@ -15,8 +15,13 @@ import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/connect.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { insertOrganization } from '../src/organizations/organizations.store.ts';
+import { freshServerDatabase } from '../test/support/database.ts';
 
-const config = { ...loadConfig(), dataDir: process.env['DATA_DIR'] ?? mkdtempSync(join(tmpdir(), 'cairn-bench-')), logLevel: 'silent', loginRateLimitPerMinute: 1000 };
+// A database of its own: a temporary PGlite directory, or, with DATABASE_URL, a fresh
+// database created on that server (the one named is only used to create it) and dropped after.
+const base = loadConfig();
+const server = base.databaseUrl ? await freshServerDatabase(base.databaseUrl) : undefined;
+const config = { ...base, databaseUrl: server?.url, dataDir: mkdtempSync(join(tmpdir(), 'cairn-bench-')), logLevel: 'silent', loginRateLimitPerMinute: 1000 };
 const handle = await openDatabase(config);
 await migrate(handle.db);
 const deps = { db: handle.db, engine: handle.engine, clock: systemClock, config };
@@ -43,5 +48,6 @@ process.on('SIGTERM', async () => {
   await app.close();
   await bare.close();
   await handle.close();
+  await server?.drop();
   process.exit(0);
 });
