@@ -28,6 +28,7 @@ export interface Config {
   readonly logLevel: string;
   readonly adminEmail: string | undefined;
   readonly adminPassword: string | undefined;
+  readonly adminName: string;
   readonly organizationName: string;
   /** Directory of the built web UI; served from `/` when present. */
   readonly webDistDir: string;
@@ -80,6 +81,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: text(env, 'LOG_LEVEL') ?? 'info',
     adminEmail: text(env, 'CAIRN_ADMIN_EMAIL'),
     adminPassword: env['CAIRN_ADMIN_PASSWORD'] || undefined,
+    adminName: text(env, 'CAIRN_ADMIN_NAME') ?? 'Administrator',
     organizationName: text(env, 'CAIRN_ORG_NAME') ?? 'My organization',
     webDistDir: text(env, 'WEB_DIST_DIR') ?? new URL('../web/dist', import.meta.url).pathname,
   };

@@ -7,13 +7,14 @@ const tokenOf = (url: string) => new URL(url).hash.replace('#token=', '');
 
 describe('first run', () => {
   it('with CAIRN_ADMIN_EMAIL and CAIRN_ADMIN_PASSWORD, creates the organization and that administrator', async () => {
-    const ctx = await startTestApp({ adminEmail: 'director@example.org', adminPassword: 'sturdy-maple-harbor-11', organizationName: 'Harbor Light IOP' });
+    const ctx = await startTestApp({ adminEmail: 'director@example.org', adminPassword: 'sturdy-maple-harbor-11', adminName: 'Dana Director', organizationName: 'Harbor Light IOP' });
     const outcome = await ensureFirstRun(ctx.deps);
     assert.deepEqual(outcome, { kind: 'admin_created', email: 'director@example.org' });
     const client = new Client(ctx.app);
     const login = await client.login('director@example.org', 'sturdy-maple-harbor-11');
     assert.equal(login.statusCode, 200);
     assert.equal(login.json().organization.name, 'Harbor Light IOP');
+    assert.equal(login.json().fullName, 'Dana Director');
     assert.deepEqual(await ensureFirstRun(ctx.deps), { kind: 'ready' }, 'a second start changes nothing');
   });
 

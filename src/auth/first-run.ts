@@ -43,7 +43,7 @@ export async function ensureFirstRun(deps: AppDeps): Promise<FirstRunOutcome> {
     }
     if (await emailTaken(db, config.adminEmail)) throw new FirstRunError(`CAIRN_ADMIN_EMAIL ${config.adminEmail} is already in use`);
     const passwordHash = await hashPassword(config.adminPassword);
-    const fullName = config.adminEmail.split('@')[0] ?? 'Administrator';
+    const fullName = config.adminName;
     await db.transaction().execute((trx) =>
       createAdministrator(trx, { orgId: org.org_id, email: config.adminEmail!, fullName, passwordHash, now: clock.now() }, null),
     );
