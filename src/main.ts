@@ -8,6 +8,7 @@ import { ensureFirstRun, FirstRunError } from './auth/first-run.ts';
 import { systemClock } from './clock.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/connect.ts';
+import { DataDirInUseError } from './db/data-dir-lock.ts';
 import { migrate } from './db/migrate.ts';
 
 const USAGE = `Usage: cairn <command>
@@ -93,7 +94,8 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof FirstRunError) console.error(`cairn: ${error.message}`);
+    if (error instanceof ConfigError || error instanceof FirstRunError || error instanceof DataDirInUseError) console.error(`cairn: ${error.message}`);
+    else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(`cairn: port ${loadConfig().port} is already in use; set PORT to another port`);
     else console.error(error);
     process.exit(1);
   },
