@@ -1,7 +1,6 @@
 import { Button, Group, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
-import { applyServerError } from '../api/form-errors.ts';
+import { useFormSubmit } from '../api/use-form-submit.ts';
 import type { Facility, FacilityInput } from '../api/types.ts';
 import { FormAlert } from '../shell/States.tsx';
 import { US_STATES, WEEKDAYS, browserTimeZone, isPlausiblePhone, isValidNpi, timeZoneOptions } from './facility-fields.ts';
@@ -65,8 +64,6 @@ interface FacilityFormProps {
 }
 
 export function FacilityForm({ facility, submitLabel, onSubmit, onCancel }: FacilityFormProps) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm<FacilityFormValues>({
     initialValues: valuesOf(facility),
     validate: {
@@ -87,17 +84,7 @@ export function FacilityForm({ facility, submitLabel, onSubmit, onCancel }: Faci
   });
   const stateOptions = form.values.state && !US_STATES.some((s) => s.value === form.values.state) ? [...US_STATES, { value: form.values.state, label: form.values.state }] : US_STATES;
 
-  const submit = async (values: FacilityFormValues) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(inputOf(values));
-    } catch (e) {
-      setError(applyServerError(form, e, FIELDS));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useFormSubmit(form, FIELDS, (values: FacilityFormValues) => onSubmit(inputOf(values)));
 
   return (
     <form onSubmit={form.onSubmit((v) => void submit(v))} noValidate>

@@ -1,9 +1,9 @@
-import { Alert, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconAlertTriangle, IconInfoCircle, IconPlus } from '@tabler/icons-react';
 import { type HoursBand, phaseInBand, sentence } from './band.ts';
 import { newPhase, type ProgramFormValues } from './program-form.ts';
-import { RowControls } from './RowControls.tsx';
+import { EditableRow } from './RowControls.tsx';
 
 const MAX_PHASES = 12;
 
@@ -42,21 +42,17 @@ export function PhasesEditor({ form, band, bandText }: PhasesEditorProps) {
         const what = `phase ${index + 1}${phase.name.trim() ? ` (${phase.name.trim()})` : ''}`;
         const fits = band ? phaseInBand(band, phase.minHoursPerWeek, phase.maxHoursPerWeek) : null;
         return (
-          <Paper withBorder p="md" radius="md" key={phase.key} component="fieldset" style={{ margin: 0, minWidth: 0 }}>
-            <Group justify="space-between" mb="xs" wrap="nowrap">
-              <Text component="legend" fw={600} size="sm" style={{ float: 'left', padding: 0 }}>
-                Phase {index + 1}
-              </Text>
-              <RowControls
-                what={what}
-                index={index}
-                count={phases.length}
-                onMove={(from, to) => form.reorderListItem('phases', { from, to })}
-                onRemove={() => form.removeListItem('phases', index)}
-                canRemove={phases.length > 1}
-                removeHint="A program needs at least one phase"
-              />
-            </Group>
+          <EditableRow
+            key={phase.key}
+            legend={`Phase ${index + 1}`}
+            what={what}
+            index={index}
+            count={phases.length}
+            onMove={(from, to) => form.reorderListItem('phases', { from, to })}
+            onRemove={() => form.removeListItem('phases', index)}
+            canRemove={phases.length > 1}
+            removeHint="A program needs at least one phase"
+          >
             <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="sm" style={{ clear: 'both' }}>
               <TextInput label="Name" required {...form.getInputProps(`phases.${index}.name`)} />
               <NumberInput
@@ -97,7 +93,7 @@ export function PhasesEditor({ form, band, bandText }: PhasesEditorProps) {
                 </Text>
               </Group>
             )}
-          </Paper>
+          </EditableRow>
         );
       })}
       <Button

@@ -1,8 +1,7 @@
 import { Button, Card, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useWindowEvent } from '@mantine/hooks';
-import { useState } from 'react';
-import { applyServerError } from '../api/form-errors.ts';
+import { useFormSubmit } from '../api/use-form-submit.ts';
 import type { Facility, LevelOfCareOption, Program, ProgramInput } from '../api/types.ts';
 import { FormAlert } from '../shell/States.tsx';
 import { bandOf } from './band.ts';
@@ -30,11 +29,13 @@ interface ProgramFormProps {
 }
 
 export function ProgramForm({ program, edition, levels, facilities, defaultFacilityId, organizationEdition, onSubmit, onCancel }: ProgramFormProps) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm<ProgramFormValues>({
     initialValues: valuesOf(program, { facilityId: defaultFacilityId }),
     validate: programValidation,
+  });
+  const { busy, error, setError, submit } = useFormSubmit(form, FIELDS, (values: ProgramFormValues) => onSubmit(inputOf(values)), {
+    fieldsOnlyMessage: 'Not saved: see the messages beside the fields.',
+    afterError: () => focusFirstInvalid(),
   });
 
   // Leaving with unsaved changes asks first (reload, closing the tab).
@@ -51,20 +52,6 @@ export function ProgramForm({ program, edition, levels, facilities, defaultFacil
     label: l.schedulable ? `${l.code} ${l.name}` : `${l.code} ${l.name} (no weekly hours: cannot hold a program)`,
     disabled: !l.schedulable,
   }));
-
-  const submit = async (values: ProgramFormValues) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(inputOf(values));
-    } catch (e) {
-      const general = applyServerError(form, e, FIELDS);
-      setError(general ?? 'Not saved: see the messages beside the fields.');
-      focusFirstInvalid();
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <form

@@ -1,4 +1,5 @@
-import { ActionIcon, Group, Tooltip } from '@mantine/core';
+import { ActionIcon, Group, Paper, Text, Tooltip } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 
 interface RowControlsProps {
@@ -32,5 +33,26 @@ export function RowControls({ what, index, count, onMove, onRemove, canRemove, r
         </ActionIcon>
       </Tooltip>
     </Group>
+  );
+}
+
+interface EditableRowProps extends RowControlsProps {
+  /** The row's heading, e.g. "Phase 2"; it is the fieldset's legend. */
+  legend: string;
+  children: ReactNode;
+}
+
+/** One row of an editable list (a phase, a track): a fieldset titled by its legend, with its controls. */
+export function EditableRow({ legend, children, ...controls }: EditableRowProps) {
+  return (
+    <Paper withBorder p="md" radius="md" component="fieldset" style={{ margin: 0, minWidth: 0 }}>
+      <Group justify="space-between" mb="xs" wrap="nowrap">
+        <Text component="legend" fw={600} size="sm" style={{ float: 'left', padding: 0 }}>
+          {legend}
+        </Text>
+        <RowControls {...controls} />
+      </Group>
+      {children}
+    </Paper>
   );
 }

@@ -1,10 +1,10 @@
-import { Button, Chip, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Chip, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
 import { WEEKDAYS, WEEKDAYS_SHORT } from '../facilities/facility-fields.ts';
 import { TRACK_KIND_LABELS } from './program-labels.ts';
 import { newTrack, TRACK_DEFAULTS, type ProgramFormValues, type TrackKind } from './program-form.ts';
-import { RowControls } from './RowControls.tsx';
+import { EditableRow } from './RowControls.tsx';
 
 const MAX_TRACKS = 12;
 const KIND_OPTIONS = (Object.keys(TRACK_KIND_LABELS) as TrackKind[]).map((k) => ({ value: k, label: TRACK_KIND_LABELS[k] }));
@@ -47,20 +47,16 @@ export function TracksEditor({ form }: { form: UseFormReturnType<ProgramFormValu
         const daysError = form.errors[`tracks.${index}.daysOfWeek`];
         const daysLabelId = `track-${track.key}-days`;
         return (
-          <Paper withBorder p="md" radius="md" key={track.key} component="fieldset" style={{ margin: 0, minWidth: 0 }}>
-            <Group justify="space-between" mb="xs" wrap="nowrap">
-              <Text component="legend" fw={600} size="sm" style={{ float: 'left', padding: 0 }}>
-                Track {index + 1}
-              </Text>
-              <RowControls
-                what={what}
-                index={index}
-                count={tracks.length}
-                onMove={(from, to) => form.reorderListItem('tracks', { from, to })}
-                onRemove={() => form.removeListItem('tracks', index)}
-                canRemove
-              />
-            </Group>
+          <EditableRow
+            key={track.key}
+            legend={`Track ${index + 1}`}
+            what={what}
+            index={index}
+            count={tracks.length}
+            onMove={(from, to) => form.reorderListItem('tracks', { from, to })}
+            onRemove={() => form.removeListItem('tracks', index)}
+            canRemove
+          >
             <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="sm" style={{ clear: 'both' }}>
               <Select
                 label="Time of day"
@@ -97,7 +93,7 @@ export function TracksEditor({ form }: { form: UseFormReturnType<ProgramFormValu
                 </Text>
               )}
             </Stack>
-          </Paper>
+          </EditableRow>
         );
       })}
       <Button

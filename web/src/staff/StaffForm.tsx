@@ -1,8 +1,7 @@
 import { Button, Checkbox, Group, SimpleGrid, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { COMMON_CREDENTIALS, ROLE_LABELS, STAFF_ROLES } from '../../../src/staff/roles.ts';
-import { applyServerError } from '../api/form-errors.ts';
+import { useFormSubmit } from '../api/use-form-submit.ts';
 import type { Facility, StaffInput, StaffMember, StaffRole } from '../api/types.ts';
 import { EMAIL_PATTERN } from '../auth/password-rules.ts';
 import { FormAlert } from '../shell/States.tsx';
@@ -39,8 +38,6 @@ interface StaffFormProps {
 }
 
 export function StaffForm({ member, facilities, isSelf = false, submitLabel, onSubmit, onCancel }: StaffFormProps) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm<StaffFormValues>({
     initialValues: {
       fullName: member?.fullName ?? '',
@@ -58,23 +55,15 @@ export function StaffForm({ member, facilities, isSelf = false, submitLabel, onS
   });
   const isAdmin = form.values.roles.includes('admin');
 
-  const submit = async (v: StaffFormValues) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit({
-        fullName: v.fullName.trim(),
-        email: v.email.trim(),
-        credentials: [...new Set(v.credentials.map((c) => c.trim()))],
-        roles: v.roles as StaffRole[],
-        facilityIds: v.facilityIds,
-      });
-    } catch (e) {
-      setError(applyServerError(form, e, FIELDS));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useFormSubmit(form, FIELDS, (v: StaffFormValues) =>
+    onSubmit({
+      fullName: v.fullName.trim(),
+      email: v.email.trim(),
+      credentials: [...new Set(v.credentials.map((c) => c.trim()))],
+      roles: v.roles as StaffRole[],
+      facilityIds: v.facilityIds,
+    }),
+  );
 
   return (
     <form onSubmit={form.onSubmit((v) => void submit(v))} noValidate>
