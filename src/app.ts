@@ -17,6 +17,8 @@ import { registerErrorHandling } from './http/errors.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerWebUi, webUiBuilt } from './http/web-ui.ts';
 import { organizationRoutes } from './organizations/organizations.routes.ts';
+import { patientFacilityIds } from './patients/patients.store.ts';
+import { authenticatePatient } from './portal/portal-sessions.ts';
 import { programsRoutes } from './programs/programs.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
 
@@ -61,7 +63,12 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   // Cookies are parsed in an onRequest hook, which must run before the guard's.
   await app.register(cookie);
-  const guard = registerAccessGuard(app, { db: deps.db, authenticate: (request) => authenticate(deps, request) });
+  const guard = registerAccessGuard(app, {
+    db: deps.db,
+    authenticate: (request) => authenticate(deps, request),
+    authenticatePatient: (request) => authenticatePatient(deps, request),
+    patientFacilities: (orgId, patientId) => patientFacilityIds(deps.db, orgId, patientId),
+  });
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');

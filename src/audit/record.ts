@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { auditRole } from '../http/actor.ts';
-import { accessOf, actorOf } from '../http/access.ts';
+import { accessOf, actorOf, patientActorOf } from '../http/access.ts';
 import { type AuditWrite, appendAuditEvent } from './audit.store.ts';
 import type { AuditAction } from './chain.ts';
 
@@ -33,4 +33,10 @@ export function auditContextOf(request: FastifyRequest, now: Date): AuditContext
 
 export function recordAudit(trx: Transaction<Database>, context: AuditContext, entry: AuditEntry): Promise<void> {
   return appendAuditEvent(trx, { ...context, ...entry });
+}
+
+/** A portal request: the patient is the actor, acting on their own records. */
+export function portalAuditContextOf(request: FastifyRequest, now: Date): AuditContext {
+  const patient = patientActorOf(request);
+  return { orgId: patient.orgId, occurredAt: now, actorId: patient.patientId, actorRole: 'patient', ip: request.ip, purpose: accessOf(request).purpose };
 }

@@ -6,6 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
@@ -20,16 +21,19 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-const OID = { int8: 20, numeric: 1700, date: 1082, time: 1083 } as const;
+const OID = { int8: 20, numeric: 1700, date: 1082, time: 1083, timestamp: 1114 } as const;
 const asNumber = (value: string) => Number(value);
 const asText = (value: string) => value;
 
-/** Parsers shared by both engines: counts and hours as numbers, calendar days as 'YYYY-MM-DD'. */
+/** Parsers shared by both engines: counts and hours as numbers, calendar days as 'YYYY-MM-DD', wall-clock times as text. */
 const parsers: Record<number, (value: string) => unknown> = {
   [OID.int8]: asNumber,
   [OID.numeric]: asNumber,
   [OID.date]: asText,
   [OID.time]: asText,
+  // timestamp without time zone holds local wall-clock times (a group occurrence's key);
+  // as a Date it would be read in the server's zone.
+  [OID.timestamp]: asText,
 };
 
 export function postgresPool(connectionString: string, max = 10): pg.Pool {
@@ -45,7 +49,8 @@ export function postgresPool(connectionString: string, max = 10): pg.Pool {
 
 export async function openPGlite(dataDir: string | undefined): Promise<PGlite> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  return PGlite.create(dataDir ?? 'memory://', { parsers });
+  // pg_trgm backs typo-tolerant patient search (migration 0002); PostgreSQL ships it in contrib.
+  return PGlite.create(dataDir ?? 'memory://', { parsers, extensions: { pg_trgm } });
 }
 
 export function fromPGlite(pglite: PGlite): DatabaseHandle {

@@ -144,6 +144,219 @@ export interface AuditChainHeadsTable {
   last_hash: string;
 }
 
+/** jsonb: read as parsed JSON, written as a JSON string (pg would turn a JS array into a PostgreSQL array). */
+type Json<T> = ColumnType<T, string, string>;
+
+export interface PostalAddress {
+  line1: string;
+  line2?: string | null;
+  city: string;
+  state: string;
+  postalCode: string;
+}
+export interface ContactPerson {
+  name: string;
+  relationship: string;
+  phone?: string | null;
+  email?: string | null;
+}
+export interface AvailabilityWindow {
+  /** ISO weekday, 1 = Monday. */
+  dayOfWeek: number;
+  /** Local wall-clock 'HH:MM'. */
+  start: string;
+  end: string;
+  label: string;
+}
+export interface DiagnosisEntry {
+  code: string;
+  description: string;
+  primary: boolean;
+}
+
+export interface MrnCountersTable {
+  org_id: string;
+  last_value: number;
+}
+
+export interface PatientsTable {
+  org_id: string;
+  patient_id: string;
+  facility_id: string;
+  mrn: string;
+  legal_given_name: string;
+  legal_family_name: string;
+  preferred_name: string | null;
+  date_of_birth: string;
+  sex_at_birth: 'female' | 'male' | 'intersex' | 'unknown';
+  gender_identity: 'woman' | 'man' | 'transgender_woman' | 'transgender_man' | 'nonbinary' | 'other' | 'not_disclosed';
+  pronouns: string | null;
+  language: string;
+  phone: string | null;
+  email: string | null;
+  address: Json<PostalAddress | null> ;
+  emergency_contact: Json<ContactPerson | null>;
+  support_persons: Json<ContactPerson[]>;
+  residence: 'home' | 'sober_living' | 'other';
+  residence_note: string | null;
+  availability: Json<AvailabilityWindow[]>;
+  diagnoses: Json<DiagnosisEntry[]>;
+  specialty_populations: string[];
+  possible_duplicate_of: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type DischargeReason = 'completed' | 'stepped_down_to_outpatient' | 'transferred_to_higher_level' | 'left_against_advice' | 'administrative' | 'other';
+
+export interface EpisodesTable {
+  org_id: string;
+  episode_id: string;
+  patient_id: string;
+  program_id: string;
+  status: 'active' | 'discharged';
+  admitted_on: string;
+  referral_source: string;
+  level_of_care: string;
+  phase_id: string;
+  track_id: string | null;
+  primary_clinician_id: string;
+  discharged_on: string | null;
+  discharge_reason: DischargeReason | null;
+  discharge_summary: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EpisodePhasesTable {
+  org_id: string;
+  episode_id: string;
+  effective_on: string;
+  phase_id: string;
+  changed_by: string;
+  changed_at: Timestamp;
+  reason: string | null;
+}
+
+export type GroupType = 'process' | 'psychoeducation' | 'relapse_prevention' | 'skills' | 'family' | 'twelve_step_facilitation' | 'specialty';
+
+export interface GroupsTable {
+  org_id: string;
+  group_id: string;
+  facility_id: string;
+  program_id: string | null;
+  track_id: string | null;
+  name: string;
+  group_type: GroupType;
+  topic: string | null;
+  facilitator_id: string;
+  room: string | null;
+  video_url: string | null;
+  capacity: number;
+  waitlist_enabled: boolean;
+  eligible_population: 'adult' | 'adolescent' | null;
+  eligible_gender: 'women' | 'men' | null;
+  eligible_specialty: string | null;
+  rrule: string;
+  starts_on: string;
+  ends_on: string | null;
+  start_time: string;
+  duration_minutes: number;
+  active: boolean;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  org_id: string;
+  session_id: string;
+  facility_id: string;
+  kind: 'group' | 'individual' | 'family';
+  group_id: string | null;
+  /** Local wall-clock start of the occurrence as first generated, 'YYYY-MM-DDTHH:MM:SS'. */
+  occurrence_key: ColumnType<string | null, string | null, string | null>;
+  patient_id: string | null;
+  clinician_id: string;
+  title: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  local_date: string;
+  room: string | null;
+  video_url: string | null;
+  status: 'scheduled' | 'cancelled';
+  status_reason: string | null;
+  moved: boolean;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface GroupEnrollmentsTable {
+  org_id: string;
+  enrollment_id: string;
+  group_id: string;
+  patient_id: string;
+  episode_id: string;
+  status: 'enrolled' | 'waitlisted' | 'ended';
+  starts_on: string;
+  ends_on: string | null;
+  override_reason: string | null;
+  override_by: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type AttendanceStatus = 'present' | 'late' | 'left_early' | 'excused_absence' | 'unexcused_absence';
+export type AttendanceMethod = 'front_desk' | 'roster' | 'telehealth' | 'staff_entry';
+
+export interface AttendanceTable {
+  org_id: string;
+  session_id: string;
+  patient_id: string;
+  status: AttendanceStatus;
+  checked_in_at: Timestamp | null;
+  checked_out_at: Timestamp | null;
+  minutes_attended: number;
+  method: AttendanceMethod;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+  correction_reason: string | null;
+}
+
+export interface PatientAccountsTable {
+  org_id: string;
+  patient_id: string;
+  email: string;
+  status: 'invited' | 'active' | 'deactivated';
+  password_hash: string | null;
+  failed_login_count: Generated<number>;
+  locked_until: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PatientAccountTokensTable {
+  org_id: string;
+  token_hash: string;
+  patient_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface PatientSessionsTable {
+  org_id: string;
+  session_id: string;
+  patient_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
@@ -163,10 +376,26 @@ export interface Database {
   audit_events: AuditEventsTable;
   audit_chain_heads: AuditChainHeadsTable;
   schema_migrations: SchemaMigrationsTable;
+  mrn_counters: MrnCountersTable;
+  patients: PatientsTable;
+  episodes: EpisodesTable;
+  episode_phases: EpisodePhasesTable;
+  groups: GroupsTable;
+  sessions: SessionsTable;
+  group_enrollments: GroupEnrollmentsTable;
+  attendance: AttendanceTable;
+  patient_accounts: PatientAccountsTable;
+  patient_account_tokens: PatientAccountTokensTable;
+  patient_sessions: PatientSessionsTable;
 }
 
 export type StaffRow = Selectable<StaffTable>;
 export type FacilityRow = Selectable<FacilitiesTable>;
 export type ProgramRow = Selectable<ProgramsTable>;
+export type PatientRow = Selectable<PatientsTable>;
+export type EpisodeRow = Selectable<EpisodesTable>;
+export type GroupRow = Selectable<GroupsTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type AttendanceRow = Selectable<AttendanceTable>;
 export type NewAuditEvent = Insertable<AuditEventsTable>;
 export type StaffUpdate = Updateable<StaffTable>;

@@ -51,7 +51,7 @@ describe('access declarations', () => {
   });
 
   it('only the caller’s own account routes are open to any signed-in role', () => {
-    const anyRole = apiRoutes().filter((r) => r.access && !r.access.public && r.access.roles === 'any').map((r) => `${r.method} ${r.url}`).sort();
+    const anyRole = apiRoutes().filter((r) => r.access && !r.access.public && !r.access.portal && r.access.roles === 'any').map((r) => `${r.method} ${r.url}`).sort();
     assert.deepEqual(anyRole, [
       'GET /api/me',
       'POST /api/auth/logout',
@@ -64,7 +64,7 @@ describe('access declarations', () => {
 
   it('the server refuses to start when a route has no declaration', async () => {
     const app = Fastify();
-    registerAccessGuard(app, { db: ctx.deps.db, authenticate: async () => ({}) as StaffActor });
+    registerAccessGuard(app, { db: ctx.deps.db, authenticate: async () => ({}) as StaffActor, authenticatePatient: async () => { throw new Error('unused'); }, patientFacilities: async () => [] });
     app.get('/api/forgotten', async () => 'oops');
     await assert.rejects(async () => { await app.ready(); }, /without an access declaration: GET \/api\/forgotten/);
   });
@@ -91,7 +91,7 @@ describe('every non-public route', () => {
       return clients.get(key)!;
     };
     let checked = 0;
-    for (const route of apiRoutes().filter((r) => r.access && !r.access.public && r.access.roles !== 'any')) {
+    for (const route of apiRoutes().filter((r) => r.access && !r.access.public && !r.access.portal && r.access.roles !== 'any')) {
       const allowed = (route.access as { roles: readonly StaffRole[] }).roles;
       const outside = STAFF_ROLES.filter((role) => !allowed.includes(role));
       // A route open to every staff role is still closed to an account holding no role.

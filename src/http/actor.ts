@@ -24,3 +24,12 @@ export function canSeeFacility(actor: StaffActor, facilityId: string): boolean {
 export function auditRole(actor: StaffActor): string {
   return actor.roles.length ? actor.roles.join(',') : 'none';
 }
+
+/** A patient signed in to the portal: reaches only their own records. */
+export interface PatientActor {
+  readonly kind: 'patient';
+  readonly orgId: string;
+  readonly patientId: string;
+  readonly sessionId: string;
+  readonly csrfToken: string;
+}

@@ -47,6 +47,37 @@ export type ErrorCode =
   | 'last_admin'
   | 'cannot_change_self'
   | 'referenced'
+  // patients and episodes
+  | 'patient_forbidden'
+  | 'patient_not_found'
+  | 'possible_duplicate'
+  | 'mrn_taken'
+  | 'invalid_icd10'
+  | 'availability_overlap'
+  | 'date_out_of_range'
+  | 'episode_already_active'
+  | 'episode_not_active'
+  | 'program_not_found'
+  | 'program_inactive'
+  | 'clinician_not_found'
+  // groups, sessions, enrolment
+  | 'invalid_rrule'
+  | 'group_not_found'
+  | 'session_not_found'
+  | 'session_cancelled'
+  | 'group_full'
+  | 'not_eligible'
+  | 'schedule_conflict'
+  | 'already_enrolled'
+  | 'not_enrolled'
+  // attendance
+  | 'not_on_roster'
+  | 'correction_reason_required'
+  | 'attendance_times_invalid'
+  | 'session_not_started'
+  | 'telehealth_unavailable'
+  // patient portal
+  | 'portal_account_exists'
   | 'internal';
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 423 | 429 | 500;
