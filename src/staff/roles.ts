@@ -34,3 +34,25 @@ export function isStaffRole(value: string): value is StaffRole {
 export function seesAllFacilities(roles: readonly StaffRole[]): boolean {
   return roles.includes('admin');
 }
+
+/*
+ * Who does what with patients (DESIGN.md "Who uses it"). Facility assignment and the
+ * patient's consents narrow these further; these lists are the role half of the rule.
+ * Administrators are included because in most IOPs the administrator also runs intake.
+ */
+/** Open a chart: demographics, episodes, schedule, attendance, hours. */
+export const PATIENT_READERS: readonly StaffRole[] = STAFF_ROLES;
+/** Register a patient and edit demographics. */
+export const PATIENT_REGISTRARS: readonly StaffRole[] = ['admin', 'clinical_director', 'clinician', 'admissions', 'front_desk'];
+/** Admit to a program, change phase. */
+export const EPISODE_MANAGERS: readonly StaffRole[] = ['admin', 'clinical_director', 'clinician', 'admissions'];
+/** Discharge (a clinical decision). */
+export const DISCHARGERS: readonly StaffRole[] = ['clinical_director', 'clinician'];
+/** Create and change groups, cancel or move occurrences, book individual sessions. */
+export const SCHEDULERS: readonly StaffRole[] = ['admin', 'clinical_director', 'clinician'];
+/** Enrol patients in groups. */
+export const ENROLLERS: readonly StaffRole[] = ['admin', 'clinical_director', 'clinician', 'admissions'];
+/** Enrol outside a group's eligibility, with a reason (a clinical judgement). */
+export const ELIGIBILITY_OVERRIDERS: readonly StaffRole[] = ['clinical_director', 'clinician'];
+/** Check patients in and out, record attendance. */
+export const ATTENDANCE_TAKERS: readonly StaffRole[] = ['admin', 'clinical_director', 'clinician', 'medical', 'front_desk'];
