@@ -19,6 +19,7 @@ import { registerWebUi, webUiBuilt } from './http/web-ui.ts';
 import { organizationRoutes } from './organizations/organizations.routes.ts';
 import { patientFacilityIds } from './patients/patients.store.ts';
 import { authenticatePatient } from './portal/portal-sessions.ts';
+import { portalRoutes } from './portal/portal.routes.ts';
 import { programsRoutes } from './programs/programs.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
 
@@ -99,6 +100,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await programsRoutes(app, deps);
   await staffRoutes(app, deps);
   await auditRoutes(app, deps);
+  await portalRoutes(app, deps);
 
   if (webUi) await registerWebUi(app, deps.config.webDistDir);
   else if (options.serveWebUi !== false) app.log.warn({ distDir: deps.config.webDistDir }, 'web UI not built; serving the API only (run npm run build:web)');

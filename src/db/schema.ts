@@ -263,6 +263,8 @@ export interface GroupsTable {
   start_time: string;
   duration_minutes: number;
   active: boolean;
+  /** Migration 0004: when the schedule last changed; earlier occurrences are not materialised from the current rule. */
+  schedule_changed_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

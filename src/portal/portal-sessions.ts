@@ -3,6 +3,8 @@
  * patient on each portal request. Same lifetimes and secret handling as staff sessions.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import type { PatientActor } from '../http/actor.ts';
 import { AppError } from '../http/errors.ts';
@@ -19,7 +21,8 @@ export interface NewPortalSession {
 }
 
 export async function startPortalSession(
-  deps: Pick<AppDeps, 'db' | 'clock' | 'config'>,
+  db: Kysely<Database> | Transaction<Database>,
+  deps: Pick<AppDeps, 'clock' | 'config'>,
   account: { orgId: string; patientId: string },
   client: { ip: string | null; userAgent: string | null },
 ): Promise<NewPortalSession> {
@@ -27,7 +30,7 @@ export async function startPortalSession(
   const secret = issueSecret(account.orgId);
   const csrfToken = randomToken(24);
   const expiresAt = sessionExpiry(now, deps.config.sessionAbsoluteHours);
-  await insertPortalSession(deps.db, {
+  await insertPortalSession(db, {
     org_id: account.orgId,
     session_id: secret.hash,
     patient_id: account.patientId,

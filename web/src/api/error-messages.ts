@@ -43,12 +43,47 @@ const ERROR_SENTENCES: Record<string, string> = {
   last_admin: 'This is the only active administrator. Make someone else an administrator first.',
   cannot_change_self: 'You cannot do this to your own account.',
   referenced: 'Other records depend on this, so it cannot be changed this way.',
+  patient_forbidden: 'You cannot open this patient’s chart: the patient is not at a facility you are assigned to.',
+  possible_duplicate: 'This person may already be registered. Check the matching charts below before registering again.',
+  mrn_taken: 'This MRN already belongs to another patient. Leave it empty to have Cairn assign the next number.',
+  invalid_icd10: 'This is not an ICD-10-CM code. Codes look like F10.20 or Z63.0.',
+  availability_overlap: 'Two availability windows overlap on the same day. Merge them or change the times.',
+  date_out_of_range: 'That date is out of the allowed range.',
+  episode_already_active: 'The patient is already admitted to this program. Change the phase or discharge first.',
+  episode_not_active: 'The patient has no active episode here. Admit the patient to a program first.',
+  program_not_found: 'That program does not exist or is not at this facility.',
+  program_inactive: 'That program is inactive and takes no new admissions.',
+  clinician_not_found: 'Choose an active clinician or clinical director.',
+  invalid_rrule: 'The repeat rule is not valid. Use weekdays and an interval, or a rule such as FREQ=WEEKLY;BYDAY=MO,WE,TH.',
+  group_not_found: 'That group does not exist or is no longer active.',
+  session_not_found: 'That session no longer exists. Reload the page.',
+  session_cancelled: 'This session has been cancelled.',
+  group_full: 'This group is full.',
+  not_eligible: 'The patient does not meet this group’s eligibility rules.',
+  schedule_conflict: 'This overlaps with another session or with the patient’s work or school hours.',
+  already_enrolled: 'The patient is already in this group (or on its waitlist).',
+  not_enrolled: 'The patient is not enrolled in this group.',
+  not_on_roster: 'The patient is not on this session’s roster.',
+  correction_reason_required: 'Changing attendance after the session’s day needs a reason.',
+  attendance_times_invalid: 'Check-out must be after check-in, within the session’s day.',
+  session_not_started: 'Check-in opens 60 minutes before the session starts.',
+  telehealth_unavailable: 'This session has no video link yet. Call the clinic.',
+  portal_account_exists: 'This patient already has a portal account.',
   network_error: 'Cairn cannot be reached. Check the network connection and try again.',
   internal: 'Something went wrong on our side. Try again; if it keeps happening, tell your administrator.',
 };
 
 /** Codes whose server message is more specific than our sentence (it names the band, the minutes…). */
-const PREFER_SERVER_MESSAGE = new Set(['phase_hours_outside_band', 'account_locked', 'cannot_change_self', 'weak_password', 'track_times_invalid']);
+const PREFER_SERVER_MESSAGE = new Set([
+  'phase_hours_outside_band',
+  'account_locked',
+  'cannot_change_self',
+  'weak_password',
+  'track_times_invalid',
+  'date_out_of_range',
+  'session_not_started',
+  'attendance_times_invalid',
+]);
 
 /** The sentence to show for any error thrown by the API client (or anything else). */
 export function errorSentence(error: unknown): string {

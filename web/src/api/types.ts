@@ -99,3 +99,6 @@ export interface AuditVerification {
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
+
+/* Patient care (issue 3): written against the contract until the server schemas land. */
+export type * from './care-types.ts';

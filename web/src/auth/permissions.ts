@@ -2,6 +2,16 @@
  * What each role may do, mirroring the server's access declarations (the server decides;
  * these only hide what would be refused).
  */
+import {
+  ATTENDANCE_TAKERS,
+  DISCHARGERS,
+  ELIGIBILITY_OVERRIDERS,
+  ENROLLERS,
+  EPISODE_MANAGERS,
+  PATIENT_READERS,
+  PATIENT_REGISTRARS,
+  SCHEDULERS,
+} from '../../../src/staff/roles.ts';
 import type { Me } from '../api/types.ts';
 
 type Who = Pick<Me, 'roles'>;
@@ -21,4 +31,24 @@ export const permissions = {
   seeAudit: (me: Who) => has(me, 'admin'),
   /** PUT /api/organization */
   manageOrganization: (me: Who) => has(me, 'admin'),
+  /** GET /api/patients, charts, schedules, hours: PATIENT_READERS */
+  readPatients: (me: Who) => has(me, ...PATIENT_READERS),
+  /** POST/PUT /api/patients: PATIENT_REGISTRARS */
+  registerPatients: (me: Who) => has(me, ...PATIENT_REGISTRARS),
+  /** Admit, change phase: EPISODE_MANAGERS */
+  manageEpisodes: (me: Who) => has(me, ...EPISODE_MANAGERS),
+  /** Discharge: DISCHARGERS */
+  discharge: (me: Who) => has(me, ...DISCHARGERS),
+  /** Groups, cancel/move sessions, individual sessions: SCHEDULERS */
+  schedule: (me: Who) => has(me, ...SCHEDULERS),
+  /** Enrol in groups: ENROLLERS */
+  enroll: (me: Who) => has(me, ...ENROLLERS),
+  /** Enrol outside eligibility with a reason: ELIGIBILITY_OVERRIDERS */
+  overrideEligibility: (me: Who) => has(me, ...ELIGIBILITY_OVERRIDERS),
+  /** Check in/out, record attendance: ATTENDANCE_TAKERS */
+  takeAttendance: (me: Who) => has(me, ...ATTENDANCE_TAKERS),
+  /** The weekly compliance list on Home: clinical roles */
+  seeCompliance: (me: Who) => has(me, 'clinical_director', 'clinician'),
+  /** Portal invitations (staff who register patients) */
+  invitePatients: (me: Who) => has(me, ...PATIENT_REGISTRARS),
 };

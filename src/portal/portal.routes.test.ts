@@ -1,0 +1,163 @@
+/**
+ * The patient portal's doors: staff invite, the patient sets a password and signs in, and
+ * a portal session reaches only portal routes (and a staff session none of them).
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { before, describe, it } from 'node:test';
+import type { LightMyRequestResponse } from 'fastify';
+import { type TestContext, type TestOrg, createOrg, createStaffMember, facilityInput, startTestApp } from '../../test/support/app.ts';
+
+let ctx: TestContext;
+let org: TestOrg;
+let facilityId: string;
+
+class PortalClient {
+  cookie: string | undefined;
+  csrf: string | undefined;
+  async request(method: string, url: string, body?: unknown): Promise<LightMyRequestResponse> {
+    const response = await ctx.app.inject({
+      method: method as 'GET',
+      url,
+      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}) },
+      ...(body !== undefined ? { payload: body as object } : {}),
+    });
+    const set = response.cookies.find((c) => c.name === 'cairn_portal');
+    if (set) this.cookie = set.value ? `cairn_portal=${set.value}` : undefined;
+    if (set?.value && response.statusCode === 200) this.csrf = response.json().csrfToken;
+    return response;
+  }
+}
+
+async function insertPatient(given: string): Promise<string> {
+  const patientId = randomUUID();
+  const now = ctx.clock.now();
+  await ctx.deps.db
+    .insertInto('patients')
+    .values({
+      org_id: org.orgId, patient_id: patientId, facility_id: facilityId, mrn: `T-${patientId.slice(0, 6)}`, legal_given_name: given, legal_family_name: 'Rivera',
+      preferred_name: null, date_of_birth: '1990-04-02', sex_at_birth: 'female', gender_identity: 'woman', pronouns: 'she/her', language: 'en', phone: null, email: null,
+      address: 'null', emergency_contact: 'null', support_persons: '[]', residence: 'home', residence_note: null, availability: '[]', diagnoses: '[]',
+      specialty_populations: [], possible_duplicate_of: null, created_at: now, updated_at: now,
+    })
+    .execute();
+  return patientId;
+}
+
+const tokenOf = (link: string) => decodeURIComponent(link.split('#token=')[1]!);
+const NEW_PASSWORD = 'maple-harbor-sunrise-77';
+
+before(async () => {
+  ctx = await startTestApp();
+  org = await createOrg(ctx);
+  facilityId = (await org.admin.post('/api/facilities', facilityInput())).json().facilityId;
+});
+
+describe('portal invitations', () => {
+  it('a patient invited by staff sets a password, is signed in, and sees their own name', async () => {
+    const patientId = await insertPatient('Dana');
+    const invite = await org.admin.post(`/api/patients/${patientId}/portal-invite`, { email: 'dana@example.org' });
+    assert.equal(invite.statusCode, 201, invite.body);
+    assert.match(invite.json().link, /^http:\/\/cairn\.test\/portal\/accept#token=/);
+    const patient = new PortalClient();
+    const accepted = await patient.request('POST', '/api/portal/accept', { token: tokenOf(invite.json().link), password: NEW_PASSWORD });
+    assert.equal(accepted.statusCode, 200, accepted.body);
+    assert.equal(accepted.json().givenName, 'Dana');
+    assert.equal(accepted.json().facilityName, 'Riverbend Downtown');
+    const me = await patient.request('GET', '/api/portal/me');
+    assert.equal(me.statusCode, 200);
+    assert.equal(me.json().patientId, patientId);
+    const status = await org.admin.get(`/api/patients/${patientId}/portal`);
+    assert.deepEqual(status.json(), { status: 'active', email: 'dana@example.org' });
+    // The link works once.
+    const again = await new PortalClient().request('POST', '/api/portal/accept', { token: tokenOf(invite.json().link), password: NEW_PASSWORD });
+    assert.equal(again.statusCode, 404);
+    assert.equal(again.json().error.code, 'token_invalid');
+  });
+
+  it('a second invitation voids the first, and an active account cannot be re-invited', async () => {
+    const patientId = await insertPatient('Eli');
+    const first = (await org.admin.post(`/api/patients/${patientId}/portal-invite`, { email: 'eli@example.org' })).json();
+    const second = (await org.admin.post(`/api/patients/${patientId}/portal-invite`, { email: 'eli@example.org' })).json();
+    assert.equal((await new PortalClient().request('POST', '/api/portal/accept', { token: tokenOf(first.link), password: NEW_PASSWORD })).statusCode, 404);
+    assert.equal((await new PortalClient().request('POST', '/api/portal/accept', { token: tokenOf(second.link), password: NEW_PASSWORD })).statusCode, 200);
+    const third = await org.admin.post(`/api/patients/${patientId}/portal-invite`, { email: 'eli@example.org' });
+    assert.equal(third.statusCode, 409);
+    assert.equal(third.json().error.code, 'portal_account_exists');
+  });
+
+  it('a weak password is refused and the link stays usable', async () => {
+    const patientId = await insertPatient('Fran');
+    const invite = (await org.admin.post(`/api/patients/${patientId}/portal-invite`, { email: 'fran@example.org' })).json();
+    const weak = await new PortalClient().request('POST', '/api/portal/accept', { token: tokenOf(invite.link), password: 'password' });
+    assert.equal(weak.statusCode, 422);
+    assert.equal(weak.json().error.code, 'weak_password');
+    assert.equal((await new PortalClient().request('POST', '/api/portal/accept', { token: tokenOf(invite.link), password: NEW_PASSWORD })).statusCode, 200);
+  });
+
+  it('front desk may invite, billing may not; an unknown patient is 404', async () => {
+    const patientId = await insertPatient('Gus');
+    const billing = await createStaffMember(ctx, org, ['billing'], [facilityId]);
+    assert.equal((await billing.post(`/api/patients/${patientId}/portal-invite`, { email: 'gus@example.org' })).statusCode, 403);
+    const frontDesk = await createStaffMember(ctx, org, ['front_desk'], [facilityId]);
+    assert.equal((await frontDesk.post(`/api/patients/${patientId}/portal-invite`, { email: 'gus@example.org' })).statusCode, 201);
+    assert.equal((await org.admin.post(`/api/patients/${randomUUID()}/portal-invite`, { email: 'x@example.org' })).statusCode, 404);
+  });
+});
+
+describe('portal sign-in', () => {
+  it('signs in by e-mail and password, locks after repeated failures, and signs out', async () => {
+    const patientId = await insertPatient('Hana');
+    const invite = (await org.admin.post(`/api/patients/${patientId}/portal-invite`, { email: 'Hana@Example.org' })).json();
+    await new PortalClient().request('POST', '/api/portal/accept', { token: tokenOf(invite.link), password: NEW_PASSWORD });
+    const patient = new PortalClient();
+    const ok = await patient.request('POST', '/api/portal/login', { email: 'hana@example.org', password: NEW_PASSWORD });
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.equal((await patient.request('POST', '/api/portal/logout')).statusCode, 204);
+    assert.equal((await patient.request('GET', '/api/portal/me')).statusCode, 401);
+
+    const guesser = new PortalClient();
+    const answers: number[] = [];
+    for (let i = 0; i < 6; i += 1) answers.push((await guesser.request('POST', '/api/portal/login', { email: 'hana@example.org', password: `wrong-guess-${i}-xx` })).statusCode);
+    assert.deepEqual(answers, [401, 401, 401, 401, 423, 423]);
+    assert.equal((await guesser.request('POST', '/api/portal/login', { email: 'hana@example.org', password: NEW_PASSWORD })).statusCode, 423);
+    ctx.clock.advanceMinutes(16);
+    assert.equal((await guesser.request('POST', '/api/portal/login', { email: 'hana@example.org', password: NEW_PASSWORD })).statusCode, 200);
+    await org.admin.login(org.adminEmail); // the administrator's session idled out meanwhile
+  });
+
+  it('switching portal access off ends the patient’s sessions', async () => {
+    const patientId = await insertPatient('Ivy');
+    const invite = (await org.admin.post(`/api/patients/${patientId}/portal-invite`, { email: 'ivy@example.org' })).json();
+    const patient = new PortalClient();
+    await patient.request('POST', '/api/portal/accept', { token: tokenOf(invite.link), password: NEW_PASSWORD });
+    assert.equal((await org.admin.post(`/api/patients/${patientId}/portal-access`, { active: false })).statusCode, 204);
+    assert.equal((await patient.request('GET', '/api/portal/me')).statusCode, 401);
+    const login = await new PortalClient().request('POST', '/api/portal/login', { email: 'ivy@example.org', password: NEW_PASSWORD });
+    assert.equal(login.statusCode, 403);
+    assert.equal(login.json().error.code, 'account_inactive');
+  });
+
+  it('a staff session cannot use portal routes and a portal session cannot use staff routes', async () => {
+    const patientId = await insertPatient('Jo');
+    const invite = (await org.admin.post(`/api/patients/${patientId}/portal-invite`, { email: 'jo@example.org' })).json();
+    const patient = new PortalClient();
+    await patient.request('POST', '/api/portal/accept', { token: tokenOf(invite.link), password: NEW_PASSWORD });
+    assert.equal((await org.admin.get('/api/portal/me')).statusCode, 401);
+    for (const url of ['/api/me', '/api/facilities', `/api/patients/${patientId}/portal`]) {
+      assert.equal((await patient.request('GET', url)).statusCode, 401, url);
+    }
+    // A portal write without the CSRF token is refused.
+    const noCsrf = await ctx.app.inject({ method: 'POST', url: '/api/portal/logout', headers: { cookie: patient.cookie! } });
+    assert.equal(noCsrf.statusCode, 403);
+    assert.equal(noCsrf.json().error.code, 'csrf_failed');
+  });
+
+  it('sign-ins, invitations and failures are in the audit trail under the patient', async () => {
+    const events = await ctx.deps.db.selectFrom('audit_events').select(['action', 'entity', 'actor_role']).where('org_id', '=', org.orgId).where('entity', 'in', ['portal_session', 'portal_invitation']).execute();
+    const seen = new Set(events.map((e) => `${e.action}:${e.entity}:${e.actor_role}`));
+    for (const expected of ['create:portal_invitation:admin', 'login:portal_session:patient', 'login_failed:portal_session:patient', 'logout:portal_session:patient']) {
+      assert.ok(seen.has(expected), `missing ${expected}`);
+    }
+  });
+});
