@@ -15,6 +15,10 @@ export interface RunningServer {
   /** Everything the server printed to stdout so far (setup link, sign-in details). */
   output(): string;
   stop(): Promise<void>;
+  /** kill -9: no shutdown hooks, no flush; the database is kept for `restart`. */
+  crash(): Promise<void>;
+  /** Starts the server again on the same port and database. */
+  restart(): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -45,33 +49,46 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   };
   delete childEnv['TEST_DATABASE_URL'];
   if (!database) delete childEnv['DATABASE_URL'];
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${out}`)), 60_000);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${out}`));
-    });
-    const poll = setInterval(() => {
-      if (out.includes('Cairn is running at')) {
-        clearInterval(poll);
+  let child: ChildProcess;
+  const launch = async () => {
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const started = out.length;
+    child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${out}`)), 60_000);
+      child.once('exit', (code) => {
         clearTimeout(timer);
-        resolve();
-      }
-    }, 100);
-  });
+        reject(new Error(`server exited with ${code}:\n${out}`));
+      });
+      const poll = setInterval(() => {
+        if (out.slice(started).includes('Cairn is running at')) {
+          clearInterval(poll);
+          clearTimeout(timer);
+          resolve();
+        }
+      }, 100);
+    });
+  };
+  await launch();
+  const exited = () => new Promise((resolve) => child.once('exit', resolve));
   return {
     url,
     output: () => out,
+    crash: async () => {
+      child.removeAllListeners('exit');
+      const gone = exited();
+      child.kill('SIGKILL');
+      await gone;
+    },
+    restart: launch,
     stop: async () => {
       child.removeAllListeners('exit');
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
+      if (child.exitCode === null && child.signalCode === null) {
+        const gone = exited();
         child.kill('SIGTERM');
-        await exited;
+        await gone;
       }
       rmSync(dataDir, { recursive: true, force: true });
       await database?.drop();

@@ -1,0 +1,132 @@
+/**
+ * Durability of check-ins: the real server is killed with SIGKILL in the middle of a burst
+ * of front-desk check-ins, restarted on the same database, and every check-in it had
+ * acknowledged (answered 200) must be there. On PGlite this exercises the embedded data
+ * directory (fsync off: survives a killed process, not a power cut); with
+ * TEST_DATABASE_URL, PostgreSQL.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Temporal } from 'temporal-polyfill';
+import { PASSWORD } from '../support/app.ts';
+import { type RunningServer, startServer } from '../support/server.ts';
+
+const ADMIN = 'crash-admin@example.org';
+const PATIENTS = 40;
+const TIME_ZONE = 'America/New_York';
+
+class HttpClient {
+  cookie = '';
+  csrf = '';
+  constructor(readonly base: string) {}
+  async call(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+    const response = await fetch(`${this.base}${path}`, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie?.startsWith('cairn_session=')) this.cookie = setCookie.split(';')[0]!;
+    const text = await response.text();
+    const json = text ? JSON.parse(text) : null;
+    if (json?.csrfToken) this.csrf = json.csrfToken;
+    return { status: response.status, json };
+  }
+  async ok(method: string, path: string, body?: unknown): Promise<any> {
+    const { status, json } = await this.call(method, path, body);
+    if (status >= 300) throw new Error(`${method} ${path} answered ${status}: ${JSON.stringify(json)}`);
+    return json;
+  }
+}
+
+let server: RunningServer;
+let client: HttpClient;
+let sessionId: string;
+let facilityId: string;
+let today: string;
+const patientIds: string[] = [];
+
+before(async () => {
+  server = await startServer({ CAIRN_ADMIN_EMAIL: ADMIN, CAIRN_ADMIN_PASSWORD: PASSWORD, LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
+  client = new HttpClient(server.url);
+  await client.ok('POST', '/api/auth/login', { email: ADMIN, password: PASSWORD });
+  const facility = await client.ok('POST', '/api/facilities', {
+    name: 'Crash Test Clinic', addressLine1: '1 Main St', city: 'Hartford', state: 'CT', postalCode: '06103', timeZone: TIME_ZONE,
+  });
+  facilityId = facility.facilityId;
+  const program = await client.ok('POST', '/api/programs', {
+    facilityId, name: 'Adult IOP', levelOfCare: '2.1', population: 'adult', modality: 'in_person', expectedLengthOfStayDays: 84,
+    tracks: [{ kind: 'morning', name: 'Day', startsAt: '09:00', endsAt: '12:00', daysOfWeek: [1, 2, 3, 4, 5] }],
+    phases: [{ name: 'Engagement', requiredDaysPerWeek: 3, minHoursPerWeek: 9, maxHoursPerWeek: 12 }],
+  });
+  // The admin facilitates: give the account a clinical role and this facility.
+  const me = await client.ok('GET', '/api/me');
+  await client.ok('PUT', `/api/staff/${me.staffId}`, { email: ADMIN, fullName: me.fullName, credentials: ['LCSW'], roles: ['admin', 'clinician'], facilityIds: [facilityId] });
+
+  // A session that is running now in the facility's zone, so check-in is open.
+  const now = Temporal.Now.zonedDateTimeISO(TIME_ZONE);
+  today = now.toPlainDate().toString();
+  const start = now.hour === 0 ? '00:00' : now.subtract({ minutes: 30 }).toPlainTime().toString({ smallestUnit: 'minute' }).slice(0, 2) + ':00';
+  const group = await client.ok('POST', '/api/groups', {
+    facilityId, programId: program.programId, name: 'Open process group', groupType: 'process', facilitatorId: me.staffId, capacity: 100,
+    rrule: 'FREQ=DAILY', startsOn: today, startTime: start, durationMinutes: 240,
+  });
+  for (let i = 0; i < PATIENTS; i += 1) {
+    const patient = await client.ok('POST', '/api/patients', {
+      facilityId, legalGivenName: `Crash${i}`, legalFamilyName: 'Patient', dateOfBirth: '1985-06-15', sexAtBirth: 'male', genderIdentity: 'man', residence: 'home',
+    });
+    await client.ok('POST', `/api/patients/${patient.patientId}/episodes`, {
+      programId: program.programId, admittedOn: today, referralSource: 'self', phaseId: program.phases[0].phaseId, primaryClinicianId: me.staffId,
+    });
+    await client.ok('POST', `/api/patients/${patient.patientId}/enrollments`, { groupId: group.groupId, startsOn: today, acknowledgeConflicts: true });
+    patientIds.push(patient.patientId);
+  }
+  const board = await client.ok('GET', `/api/facilities/${facilityId}/board?date=${today}`);
+  sessionId = board.sessions.find((s: { groupId: string }) => s.groupId === group.groupId).sessionId;
+});
+
+after(async () => {
+  await server?.stop();
+});
+
+describe('a server killed during a burst of check-ins', () => {
+  it('keeps every check-in it acknowledged', async () => {
+    const acknowledged: string[] = [];
+    let killed = false;
+    const burst = patientIds.map(async (patientId, i) => {
+      // Spread the burst so the kill lands in the middle of it.
+      await new Promise((resolve) => setTimeout(resolve, i * 15));
+      try {
+        const { status } = await client.call('POST', `/api/sessions/${sessionId}/attendance/${patientId}/check-in`, {});
+        if (status === 200) acknowledged.push(patientId);
+      } catch {
+        // connection reset by the kill: not acknowledged
+      }
+    });
+    const killer = (async () => {
+      while (acknowledged.length < PATIENTS / 3) await new Promise((resolve) => setTimeout(resolve, 5));
+      await server.crash();
+      killed = true;
+    })();
+    await Promise.all([...burst, killer]);
+    assert.ok(killed);
+    assert.ok(acknowledged.length >= PATIENTS / 3, `only ${acknowledged.length} acknowledged`);
+    assert.ok(acknowledged.length < PATIENTS, 'the kill landed after the burst ended; nothing was tested');
+
+    await server.restart();
+    client.cookie = '';
+    await client.ok('POST', '/api/auth/login', { email: ADMIN, password: PASSWORD });
+    const board = await client.ok('GET', `/api/facilities/${facilityId}/board?date=${today}`);
+    const session = board.sessions.find((s: { sessionId: string }) => s.sessionId === sessionId);
+    const checkedIn = new Set(session.roster.filter((r: { attendance: { checkedInAt: string | null } | null }) => r.attendance?.checkedInAt).map((r: { patientId: string }) => r.patientId));
+    const lost = acknowledged.filter((id) => !checkedIn.has(id));
+    assert.deepEqual(lost, [], `${lost.length} acknowledged check-ins were lost`);
+    // And the audit trail is still a valid chain after the crash.
+    const verify = await client.ok('GET', '/api/audit/verify');
+    assert.equal(verify.ok, true, JSON.stringify(verify));
+  });
+});
