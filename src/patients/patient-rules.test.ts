@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { dateOfBirthProblem, diagnosisProblems, displayName, interpretSearch, normalizeName, patientProblems, sameLegalName } from './patient-rules.ts';
+import { dateOfBirthProblem, diagnosisProblems, displayName, formatMrn, interpretSearch, normalizeName, patientProblems, sameLegalName } from './patient-rules.ts';
 
 const today = '2026-11-24';
 
@@ -26,7 +26,7 @@ describe('diagnoses', () => {
   it('point at the code of each malformed diagnosis', () => {
     const problems = diagnosisProblems([
       { code: 'F10.20', description: 'Alcohol dependence', primary: true },
-      { code: 'F1O.20', description: 'typo: letter O', primary: false },
+      { code: 'FI0.20', description: 'typo: letter I for 1', primary: false },
       { code: 'F32.9', description: 'Depression', primary: false },
       { code: '311', description: 'ICD-9', primary: false },
     ]);
@@ -94,4 +94,10 @@ describe('what a search entry means', () => {
     ['a name is text with spaces collapsed', 'Jonathon   Smyth', { kind: 'text', text: 'Jonathon Smyth' }],
   ];
   for (const [sentence, q, expected] of cases) it(sentence, () => assert.deepEqual(interpretSearch(q), expected));
+});
+
+describe('allocated MRNs', () => {
+  it('are C- and six digits, growing past a million without truncation', () => {
+    assert.deepEqual([formatMrn(1), formatMrn(123), formatMrn(1234567)], ['C-000001', 'C-000123', 'C-1234567']);
+  });
 });

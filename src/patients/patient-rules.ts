@@ -103,3 +103,8 @@ export function interpretSearch(q: string): SearchTerm {
   }
   return { kind: 'text', text };
 }
+
+/** MRNs handed out by Cairn: 'C-' and the organization's next number, six digits at least ('C-000123'). */
+export function formatMrn(n: number): string {
+  return `C-${String(n).padStart(6, '0')}`;
+}
