@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: starts bench/server.ts in a child process (so the load generator does
- * not share its event loop) and drives it with autocannon at 50 connections, printing
- * requests/s and p50/p99 latency for GET /api/me with a valid session next to a bare
- * Fastify route in the same server process. BENCH_SECONDS sets the duration (default 10);
- * with DATABASE_URL the server runs on a fresh database created on that PostgreSQL server.
+ * not share its event loop) and drives it with autocannon at 50 connections. Each Cairn
+ * endpoint is measured next to the same SQL replayed directly on the driver in the same
+ * process and run (bench/capture.ts), and a bare Fastify route gives the HTTP floor.
+ * BENCH_SECONDS sets the duration of the timed runs (default 10); with DATABASE_URL the
+ * server runs on a fresh database created on that PostgreSQL server.
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -12,35 +13,79 @@ import autocannon from 'autocannon';
 const seconds = Number(process.env['BENCH_SECONDS'] ?? 10);
 const connections = 50;
 
+interface ServerInfo {
+  cairnUrl: string;
+  bareUrl: string;
+  cookie: string;
+  csrf: string;
+  database: string;
+  loginStatus: number;
+  clinic: { patients: number; sessions: number; rosterEntries: number; seedSeconds: number };
+  boardUrl: string;
+  apiPairs: { sessionId: string; patientId: string }[];
+  directPairs: number;
+  statements: { board: number; boardAuditSkipped: number; checkIn: number; checkInAuditSkipped: number };
+}
+
 const server = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts'], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
-const info = await new Promise<{ cairnUrl: string; bareUrl: string; cookie: string; database: string; loginStatus: number }>((resolve, reject) => {
+const info = await new Promise<ServerInfo>((resolve, reject) => {
   createInterface({ input: server.stdout! }).once('line', (line) => resolve(JSON.parse(line)));
   server.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
 });
 if (info.loginStatus !== 200) throw new Error(`bench login failed with ${info.loginStatus}`);
 
-async function measure(title: string, url: string, headers: Record<string, string> = {}) {
-  await autocannon({ url, connections, duration: 2, headers }); // warm-up
-  const result = await autocannon({ url, connections, duration: seconds, headers });
-  return {
-    title,
-    rps: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors,
-  };
+interface Row {
+  title: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
 }
 
+async function measure(title: string, options: autocannon.Options, warmUp = true): Promise<Row> {
+  if (warmUp) await autocannon({ ...options, connections, duration: 2 });
+  const result = await autocannon({ connections, ...(options.amount ? {} : { duration: seconds }), ...options });
+  return { title, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, non2xx: result.non2xx, errors: result.errors };
+}
+
+const auth = { cookie: info.cookie, 'x-csrf-token': info.csrf, 'content-type': 'application/json' };
+let nextPair = 0;
+
 try {
-  const rows = [
-    await measure('GET /api/me (valid session)', `${info.cairnUrl}/api/me`, { cookie: info.cookie }),
-    await measure('bare Fastify route (same process)', `${info.bareUrl}/bare`),
-  ];
-  console.log(`\nCairn benchmark: ${connections} connections, ${seconds} s per route, database ${info.database}, Node ${process.version}\n`);
-  console.log('| route | requests/s | p50 ms | p99 ms | non-2xx | errors |');
-  console.log('|---|---:|---:|---:|---:|---:|');
-  for (const r of rows) console.log(`| ${r.title} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} |`);
+  const me = await measure('GET /api/me (valid session)', { url: `${info.cairnUrl}/api/me`, headers: { cookie: info.cookie } });
+  const board = await measure(`GET board (${info.clinic.sessions} sessions, ${info.clinic.rosterEntries} on rosters)`, { url: `${info.cairnUrl}${info.boardUrl}`, headers: { cookie: info.cookie } });
+  const boardDirect = await measure(`  same SQL on the driver (${info.statements.board} statements)`, { url: `${info.bareUrl}/direct/board` });
+  // Each check-in is a first check-in of a different patient: no warm-up, a fixed count.
+  const checkIn = await measure(`POST check-in (${info.apiPairs.length} distinct patients)`, {
+    url: info.cairnUrl,
+    amount: info.apiPairs.length,
+    requests: [{
+      method: 'POST',
+      headers: auth,
+      body: '{}',
+      setupRequest: (request) => {
+        const pair = info.apiPairs[nextPair++ % info.apiPairs.length]!;
+        return { ...request, path: `/api/sessions/${pair.sessionId}/attendance/${pair.patientId}/check-in` };
+      },
+    }],
+  }, false);
+  const checkInDirect = await measure(`  same SQL on the driver (${info.statements.checkIn} statements)`, { url: `${info.bareUrl}/direct/check-in`, method: 'POST', amount: info.directPairs }, false);
+  const bare = await measure('bare Fastify route (same process)', { url: `${info.bareUrl}/bare` });
+
+  const ratio = (a: Row, b: Row) => (b.rps ? `${(a.rps / b.rps).toFixed(2)}×` : 'n/a');
+  console.log(`\nCairn benchmark: ${connections} connections, ${seconds} s per timed route, database ${info.database}, Node ${process.version}`);
+  console.log(`Clinic: ${info.clinic.patients} patients loaded through the API in ${info.clinic.seedSeconds} s. The driver replays leave out the audit append (${info.statements.boardAuditSkipped} statement(s) for the board, ${info.statements.checkInAuditSkipped} for a check-in).\n`);
+  console.log('| route | requests/s | p50 ms | p99 ms | requests | non-2xx | errors | endpoint ÷ direct SQL |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  const line = (r: Row, extra = '') => console.log(`| ${r.title} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.non2xx} | ${r.errors} | ${extra} |`);
+  line(me);
+  line(board, ratio(board, boardDirect));
+  line(boardDirect);
+  line(checkIn, ratio(checkIn, checkInDirect));
+  line(checkInDirect);
+  line(bare);
   console.log('');
 } finally {
   const exited = new Promise((resolve) => server.once('exit', resolve));

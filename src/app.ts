@@ -7,6 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
+import { attendanceRoutes } from './attendance/attendance.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { authenticate } from './auth/sessions.ts';
@@ -17,10 +18,13 @@ import { registerErrorHandling } from './http/errors.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerWebUi, webUiBuilt } from './http/web-ui.ts';
 import { organizationRoutes } from './organizations/organizations.routes.ts';
+import { episodesRoutes } from './episodes/episodes.routes.ts';
+import { patientsRoutes } from './patients/patients.routes.ts';
 import { patientFacilityIds } from './patients/patients.store.ts';
 import { authenticatePatient } from './portal/portal-sessions.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
 import { programsRoutes } from './programs/programs.routes.ts';
+import { schedulingRoutes } from './scheduling/scheduling.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
 
 export interface BuildOptions {
@@ -98,8 +102,12 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await organizationRoutes(app, deps);
   await facilitiesRoutes(app, deps);
   await programsRoutes(app, deps);
+  await schedulingRoutes(app, deps);
+  await patientsRoutes(app, deps);
+  await episodesRoutes(app, deps);
   await staffRoutes(app, deps);
   await auditRoutes(app, deps);
+  await attendanceRoutes(app, deps);
   await portalRoutes(app, deps);
 
   if (webUi) await registerWebUi(app, deps.config.webDistDir);

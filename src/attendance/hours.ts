@@ -157,7 +157,3 @@ export const STATUS_SEVERITY: Record<WeeklyHoursStatusKind, number> = {
   upcoming: 5,
   not_in_program: 6,
 };
-
-export function assertNever(value: never): never {
-  throw new Error(`unexpected value ${JSON.stringify(value)}`);
-}

@@ -19,7 +19,24 @@ async function seed(org: TestOrg, label: string) {
   const facility = (await org.admin.post('/api/facilities', facilityInput(`${label} Facility`))).json();
   const program = (await org.admin.post('/api/programs', programInput(facility.facilityId, { name: `${label} Program` }))).json();
   const staff = (await org.admin.post('/api/staff', { email: `${label.toLowerCase()}-clin@example.org`, fullName: `${label} Clinician`, credentials: ['LCSW'], roles: ['clinician'], facilityIds: [facility.facilityId] })).json();
-  ids[label] = { facilityId: facility.facilityId, programId: program.programId, staffId: staff.staff.staffId };
+  const clinician = await createStaffMember(ctx, org, ['clinician'], [facility.facilityId]);
+  const patient = (await org.admin.post('/api/patients', {
+    facilityId: facility.facilityId, legalGivenName: label, legalFamilyName: 'Patient', dateOfBirth: '1988-02-14', sexAtBirth: 'female', genderIdentity: 'woman', residence: 'home',
+  })).json();
+  const episode = (await org.admin.post(`/api/patients/${patient.patientId}/episodes`, {
+    programId: program.programId, admittedOn: '2026-11-02', referralSource: 'Self', phaseId: program.phases[0].phaseId, primaryClinicianId: clinician.staffId,
+  })).json();
+  const group = (await org.admin.post('/api/groups', {
+    facilityId: facility.facilityId, programId: program.programId, name: `${label} Group`, groupType: 'process', facilitatorId: clinician.staffId,
+    rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE', startsOn: '2026-11-23', startTime: '09:00', durationMinutes: 90,
+  })).json();
+  const enrollment = (await org.admin.post(`/api/patients/${patient.patientId}/enrollments`, { groupId: group.groupId, acknowledgeConflicts: true })).json();
+  const sessions = (await org.admin.get(`/api/facilities/${facility.facilityId}/sessions?from=2026-11-24&to=2026-11-24`)).json();
+  ids[label] = {
+    facilityId: facility.facilityId, programId: program.programId, staffId: staff.staff.staffId, patientId: patient.patientId, episodeId: episode.episodeId,
+    groupId: group.groupId, enrollmentId: enrollment.enrollmentId, sessionId: sessions[0].sessionId,
+  };
+  for (const [name, value] of Object.entries(ids[label]!)) assert.ok(value, `seeding ${label} produced no ${name}`);
 }
 
 before(async () => {
@@ -46,6 +63,8 @@ describe('access declarations', () => {
       'GET /api/openapi.json',
       'POST /api/auth/accept-link',
       'POST /api/auth/login',
+      'POST /api/portal/accept',
+      'POST /api/portal/login',
       'POST /api/setup',
     ]);
   });
@@ -109,7 +128,7 @@ describe('every non-public route', () => {
 describe('organizations are isolated', () => {
   it('no GET route returns another organization’s rows, by list or by id', async () => {
     const beta = ids['Beta']!;
-    const betaMarkers = ['Beta Facility', 'Beta Program', 'Beta Clinician', 'Beta Behavioral', ...Object.values(beta)];
+    const betaMarkers = ['Beta Facility', 'Beta Program', 'Beta Clinician', 'Beta Behavioral', 'Beta Patient', 'Beta Group', ...Object.values(beta)];
     for (const route of apiRoutes().filter((r) => r.method === 'GET' && !r.access?.public)) {
       const response = await orgA.admin.get(fillParams(route.url, beta));
       for (const marker of betaMarkers) {

@@ -75,6 +75,7 @@ export type ErrorCode =
   | 'correction_reason_required'
   | 'attendance_times_invalid'
   | 'session_not_started'
+  | 'not_checked_in'
   | 'telehealth_unavailable'
   // patient portal
   | 'portal_account_exists'
