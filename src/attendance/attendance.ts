@@ -84,7 +84,13 @@ async function admitToRoster(trx: Trx, orgId: string, t: Target, addToSession: b
 
 const entryOf = (t: Target, row: AttendanceRow | undefined): RosterEntry => toRosterEntry(t.patient, t.enrollmentId, row);
 
-export async function checkIn(deps: AppDeps, actor: StaffActor, audit: AuditContext, sessionId: string, patientId: string, input: CheckInInput): Promise<RosterEntry> {
+/** Who records a check-in: a staff member at the board, or (staffId null) the patient joining by video from the portal. */
+export interface CheckInRecorder {
+  readonly orgId: string;
+  readonly staffId: string | null;
+}
+
+export async function checkIn(deps: AppDeps, actor: CheckInRecorder, audit: AuditContext, sessionId: string, patientId: string, input: CheckInInput): Promise<RosterEntry> {
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
     const t = await target(trx, actor.orgId, sessionId, patientId);

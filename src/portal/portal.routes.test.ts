@@ -161,3 +161,54 @@ describe('portal sign-in', () => {
     }
   });
 });
+
+describe('my week in the portal', () => {
+  it('a patient joins their telehealth group by video, which records telehealth attendance, and sees the hours', async () => {
+    const program = (await org.admin.post('/api/programs', {
+      facilityId, name: 'Telehealth IOP', levelOfCare: '2.1', population: 'adult', modality: 'telehealth', expectedLengthOfStayDays: 84,
+      tracks: [{ kind: 'morning', name: 'Morning', startsAt: '09:00', endsAt: '12:00', daysOfWeek: [1, 2, 4] }],
+      phases: [{ name: 'Engagement', requiredDaysPerWeek: 3, minHoursPerWeek: 9, maxHoursPerWeek: 12 }],
+    })).json();
+    const clinician = await createStaffMember(ctx, org, ['clinician'], [facilityId]);
+    const patient = (await org.admin.post('/api/patients', {
+      facilityId, legalGivenName: 'Kim', legalFamilyName: 'Okafor', dateOfBirth: '1979-09-30', sexAtBirth: 'female', genderIdentity: 'woman', residence: 'home',
+    })).json();
+    await org.admin.post(`/api/patients/${patient.patientId}/episodes`, { programId: program.programId, admittedOn: '2026-11-16', referralSource: 'Self', phaseId: program.phases[0].phaseId, primaryClinicianId: clinician.staffId });
+    const group = (await org.admin.post('/api/groups', {
+      facilityId, programId: program.programId, name: 'Video process group', groupType: 'process', facilitatorId: clinician.staffId, videoUrl: 'https://video.example.org/room-7',
+      rrule: 'FREQ=WEEKLY;BYDAY=TU', startsOn: '2026-11-17', startTime: '10:00', durationMinutes: 90,
+    })).json();
+    const other = (await org.admin.post('/api/groups', {
+      facilityId, programId: program.programId, name: 'Someone else’s group', groupType: 'process', facilitatorId: clinician.staffId, videoUrl: 'https://video.example.org/room-8',
+      rrule: 'FREQ=WEEKLY;BYDAY=TU', startsOn: '2026-11-17', startTime: '10:00', durationMinutes: 90,
+    })).json();
+    assert.equal((await org.admin.post(`/api/patients/${patient.patientId}/enrollments`, { groupId: group.groupId, startsOn: '2026-11-17', acknowledgeConflicts: true })).statusCode, 201);
+    const invite = (await org.admin.post(`/api/patients/${patient.patientId}/portal-invite`, { email: 'kim@example.org' })).json();
+    const portal = new PortalClient();
+    await portal.request('POST', '/api/portal/accept', { token: tokenOf(invite.link), password: NEW_PASSWORD });
+
+    const sessions = (await org.admin.get(`/api/facilities/${facilityId}/sessions?from=2026-11-24&to=2026-11-24`)).json();
+    const mine = sessions.find((s: { groupId: string }) => s.groupId === group.groupId);
+    const theirs = sessions.find((s: { groupId: string }) => s.groupId === other.groupId);
+    const joined = await portal.request('POST', `/api/portal/sessions/${mine.sessionId}/join`);
+    assert.equal(joined.statusCode, 200, joined.body);
+    assert.equal(joined.json().videoUrl, 'https://video.example.org/room-7');
+    const refused = await portal.request('POST', `/api/portal/sessions/${theirs.sessionId}/join`);
+    assert.equal(refused.statusCode, 409);
+    assert.equal(refused.json().error.code, 'not_on_roster');
+
+    const board = (await org.admin.get(`/api/facilities/${facilityId}/board?date=2026-11-24`)).json();
+    const entry = board.sessions.find((s: { sessionId: string }) => s.sessionId === mine.sessionId).roster[0];
+    // The clock moved 16 minutes in the lockout test, so the patient joined late.
+    assert.equal(entry.attendance.status, 'late');
+    assert.equal(entry.attendance.method, 'telehealth');
+
+    // Last week's session was missed entirely; this week is in progress.
+    const hours = (await portal.request('GET', '/api/portal/hours')).json();
+    const thisWeek = hours.find((w: { weekStart: string }) => w.weekStart === '2026-11-23');
+    assert.equal(thisWeek.scheduledHours, 1.5);
+    const audit = await ctx.deps.db.selectFrom('audit_events').select(['action', 'entity']).where('org_id', '=', org.orgId).where('actor_id', '=', patient.patientId).execute();
+    assert.ok(audit.some((e) => e.entity === 'attendance' && e.action === 'create'), 'the video check-in is audited under the patient');
+    assert.ok(audit.some((e) => e.entity === 'patient_hours' && e.action === 'read'));
+  });
+});

@@ -9,7 +9,11 @@ import { AppError } from '../http/errors.ts';
 import { ErrorResponse, staffErrors } from '../http/schemas.ts';
 import { PATIENT_READERS, PATIENT_REGISTRARS } from '../staff/roles.ts';
 import { type Client, acceptInvitation, invitePatient, portalLogin, setPortalAccess } from './portal-accounts.ts';
-import { PortalAcceptBody, PortalAccessBody, PortalAccountStatus, PortalInvitation, PortalInviteBody, PortalLoginBody, PortalMe, PortalPatientParams } from './portal.schemas.ts';
+import { loadWeeklyHours } from '../attendance/patient-hours.ts';
+import { WeeklyHours } from '../attendance/attendance.schemas.ts';
+import { checkIn } from '../attendance/attendance.ts';
+import { loadSession } from '../scheduling/sessions.ts';
+import { PortalJoin, PortalSessionParams, PortalAcceptBody, PortalAccessBody, PortalAccountStatus, PortalInvitation, PortalInviteBody, PortalLoginBody, PortalMe, PortalPatientParams } from './portal.schemas.ts';
 import { clearPortalCookie, setPortalCookie } from './portal-sessions.ts';
 import { findPortalAccount, portalProfile, revokePortalSession } from './portal.store.ts';
 
@@ -100,6 +104,35 @@ export async function portalRoutes(root: FastifyInstance, deps: AppDeps): Promis
     });
     clearPortalCookie(reply);
     return reply.status(204).send(null);
+  });
+
+  app.get('/api/portal/hours', {
+    config: { access: allow.portal() },
+    schema: { tags, summary: 'My weekly hours: the last 8 weeks through this one, against my program’s band', response: { 200: Type.Array(WeeklyHours), 401: ErrorResponse } },
+  }, async (request) => {
+    const patient = patientActorOf(request);
+    return deps.db.transaction().execute(async (trx) => {
+      const weeks = await loadWeeklyHours(trx, patient.orgId, patient.patientId, {}, deps.clock.now());
+      await recordAudit(trx, portalAuditContextOf(request, deps.clock.now()), { action: 'read', entity: 'patient_hours', entityId: patient.patientId, patientId: patient.patientId });
+      return weeks;
+    });
+  });
+
+  app.post('/api/portal/sessions/:sessionId/join', {
+    config: { access: allow.portal() },
+    schema: {
+      tags,
+      summary: 'Join one of my telehealth sessions: records my attendance (telehealth) and returns the video link',
+      params: PortalSessionParams,
+      response: { 200: PortalJoin, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse },
+    },
+  }, async (request) => {
+    const patient = patientActorOf(request);
+    const session = await loadSession(deps.db, patient.orgId, request.params.sessionId);
+    if (!session.videoUrl) throw new AppError(409, 'telehealth_unavailable', 'This session has no video link. Please come in person or call the clinic.');
+    // The roster check inside check-in keeps a patient out of sessions that are not theirs.
+    await checkIn(deps, { orgId: patient.orgId, staffId: null }, portalAuditContextOf(request, deps.clock.now()), session.sessionId, patient.patientId, { telehealth: true });
+    return { videoUrl: session.videoUrl };
   });
 
   app.get('/api/portal/me', {
