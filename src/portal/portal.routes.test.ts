@@ -203,6 +203,11 @@ describe('my week in the portal', () => {
     assert.equal(entry.attendance.status, 'late');
     assert.equal(entry.attendance.method, 'telehealth');
 
+    const week = (await portal.request('GET', '/api/portal/schedule')).json();
+    assert.equal(week.weekStart, '2026-11-23');
+    assert.deepEqual(week.sessions.map((s: { title: string; attendance: { method: string } | null }) => [s.title, s.attendance?.method]), [['Video process group', 'telehealth']]);
+    assert.equal((await portal.request('GET', '/api/portal/schedule?weekOf=2026-02-30')).statusCode, 400);
+
     // Last week's session was missed entirely; this week is in progress.
     const hours = (await portal.request('GET', '/api/portal/hours')).json();
     const thisWeek = hours.find((w: { weekStart: string }) => w.weekStart === '2026-11-23');

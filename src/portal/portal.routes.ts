@@ -13,7 +13,9 @@ import { loadWeeklyHours } from '../attendance/patient-hours.ts';
 import { WeeklyHours } from '../attendance/attendance.schemas.ts';
 import { checkIn } from '../attendance/attendance.ts';
 import { loadSession } from '../scheduling/sessions.ts';
-import { PortalJoin, PortalSessionParams, PortalAcceptBody, PortalAccessBody, PortalAccountStatus, PortalInvitation, PortalInviteBody, PortalLoginBody, PortalMe, PortalPatientParams } from './portal.schemas.ts';
+import { loadPatientSchedule } from '../scheduling/patient-sessions.ts';
+import { PatientSchedule } from '../scheduling/sessions.schemas.ts';
+import { PortalJoin, PortalSessionParams, PortalWeekQuery, PortalAcceptBody, PortalAccessBody, PortalAccountStatus, PortalInvitation, PortalInviteBody, PortalLoginBody, PortalMe, PortalPatientParams } from './portal.schemas.ts';
 import { clearPortalCookie, setPortalCookie } from './portal-sessions.ts';
 import { findPortalAccount, portalProfile, revokePortalSession } from './portal.store.ts';
 
@@ -104,6 +106,14 @@ export async function portalRoutes(root: FastifyInstance, deps: AppDeps): Promis
     });
     clearPortalCookie(reply);
     return reply.status(204).send(null);
+  });
+
+  app.get('/api/portal/schedule', {
+    config: { access: allow.portal() },
+    schema: { tags, summary: 'My sessions in one week (default: this week), with my attendance', querystring: PortalWeekQuery, response: { 200: PatientSchedule, 401: ErrorResponse, 422: ErrorResponse } },
+  }, async (request) => {
+    const patient = patientActorOf(request);
+    return loadPatientSchedule(deps, patient.orgId, portalAuditContextOf(request, deps.clock.now()), patient.patientId, request.query.weekOf);
   });
 
   app.get('/api/portal/hours', {

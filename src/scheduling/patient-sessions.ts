@@ -17,19 +17,19 @@ import { ensureGroupSessions, loadSession, toCalendarSession } from './sessions.
  * The sessions a patient is rostered on in one facility week (the week of their active
  * episode's facility, else their registering facility's): enrolled groups, individual and
  * family sessions, and anything they have attendance for. Cancelled sessions are listed,
- * flagged, and not counted in scheduledMinutes.
+ * flagged, and not counted in scheduledMinutes. Staff charts and the patient portal share it.
  */
-export async function loadPatientSchedule(deps: AppDeps, actor: StaffActor, audit: AuditContext, patientId: string, weekOf: string | undefined): Promise<PatientSchedule> {
+export async function loadPatientSchedule(deps: AppDeps, orgId: string, audit: AuditContext, patientId: string, weekOf: string | undefined): Promise<PatientSchedule> {
   if (weekOf !== undefined && !isLocalDate(weekOf)) throw new AppError(422, 'validation_failed', 'Not a calendar day.', [{ path: 'weekOf', message: 'is not a real date' }]);
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
-    const facility = await patientHomeFacility(trx, actor.orgId, patientId);
-    const patient = await getPatientFacts(trx, actor.orgId, patientId);
+    const facility = await patientHomeFacility(trx, orgId, patientId);
+    const patient = await getPatientFacts(trx, orgId, patientId);
     if (!facility || !patient) throw new AppError(404, 'patient_not_found', 'No such patient.');
     const weekStart = weekStartOf(weekOf ?? localDateOf(now, facility.time_zone), facility.week_starts_on);
     const weekEnd = addDays(weekStart, 6);
-    await ensureGroupSessions(trx, actor.orgId, await enrolledGroupIds(trx, actor.orgId, patientId), weekStart, weekEnd, now);
-    const views = await patientSessionViews(trx, actor.orgId, patientId, weekStart, weekEnd);
+    await ensureGroupSessions(trx, orgId, await enrolledGroupIds(trx, orgId, patientId), weekStart, weekEnd, now);
+    const views = await patientSessionViews(trx, orgId, patientId, weekStart, weekEnd);
     await recordAudit(trx, audit, { action: 'read', entity: 'patient_schedule', patientId, details: { weekStart, sessions: views.length } });
     const sessions = views.map((view) => ({
       ...toCalendarSession(view),

@@ -70,5 +70,5 @@ export async function sessionsRoutes(root: FastifyInstance, deps: AppDeps): Prom
   app.get('/api/patients/:patientId/schedule', {
     config: { access: allow.patient(PATIENT_READERS, patientInPath) },
     schema: { tags, summary: 'The patient’s sessions in one facility week, with attendance where recorded', params: PatientParams, querystring: ScheduleQuery, response: { 200: PatientSchedule, 422: ErrorResponse, ...staffErrors } },
-  }, async (request) => loadPatientSchedule(deps, actorOf(request), auditContextOf(request, deps.clock.now()), request.params.patientId, request.query.weekOf));
+  }, async (request) => loadPatientSchedule(deps, actorOf(request).orgId, auditContextOf(request, deps.clock.now()), request.params.patientId, request.query.weekOf));
 }
