@@ -78,24 +78,6 @@ export async function rosterMembers(db: Db, orgId: string, sessionIds: readonly 
   return [...members.values()];
 }
 
-/** Enrolled (not waitlisted) patients per group session on its day. */
-export async function enrolledCounts(db: Db, orgId: string, sessionIds: readonly string[]): Promise<Map<string, number>> {
-  if (sessionIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('sessions as s')
-    .innerJoin('group_enrollments as ge', (join) => join.onRef('ge.org_id', '=', 's.org_id').onRef('ge.group_id', '=', 's.group_id'))
-    .select('s.session_id')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('s.org_id', '=', orgId)
-    .where('s.session_id', 'in', sessionIds)
-    .where('ge.status', 'in', ROSTER_ENROLLMENT_STATUSES)
-    .whereRef('ge.starts_on', '<=', 's.local_date')
-    .where((eb) => eb.or([eb('ge.ends_on', 'is', null), eb('ge.ends_on', '>=', eb.ref('s.local_date'))]))
-    .groupBy('s.session_id')
-    .execute();
-  return new Map(rows.map((r) => [r.session_id, Number(r.count)]));
-}
-
 export function patientsByIds(db: Db, orgId: string, patientIds: readonly string[]) {
   if (patientIds.length === 0) return Promise.resolve([]);
   return db

@@ -4,7 +4,7 @@ import type { AttendanceRow, Database } from '../db/schema.ts';
 import { localTimeOf } from '../time/local-time.ts';
 import { displayName, isAbsence } from './attendance-rules.ts';
 import type { AttendanceSummary, BoardSession, RosterEntry } from './attendance.schemas.ts';
-import { type PatientNameRow, type SessionDetailRow, attendanceOf, enrolledCounts, patientsByIds, rosterMembers } from './attendance.store.ts';
+import { type PatientNameRow, type SessionDetailRow, attendanceOf, patientsByIds, rosterMembers } from './attendance.store.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -44,7 +44,10 @@ const byName = (a: RosterEntry, b: RosterEntry) => a.displayName.localeCompare(b
 /** Board sessions with rosters: a fixed handful of queries however many sessions and patients. */
 export async function assembleBoardSessions(db: Db, orgId: string, timeZone: string, sessions: readonly SessionDetailRow[]): Promise<BoardSession[]> {
   const ids = sessions.map((s) => s.session_id);
-  const [members, attendance, enrolled] = await Promise.all([rosterMembers(db, orgId, ids), attendanceOf(db, orgId, ids), enrolledCounts(db, orgId, ids)]);
+  const [members, attendance] = await Promise.all([rosterMembers(db, orgId, ids), attendanceOf(db, orgId, ids)]);
+  // Seats taken: roster members there by enrolment (not drop-ins or individual sessions).
+  const enrolled = new Map<string, number>();
+  for (const m of members) if (m.enrollment_id) enrolled.set(m.session_id, (enrolled.get(m.session_id) ?? 0) + 1);
   const patientIds = [...new Set([...members.map((m) => m.patient_id), ...sessions.flatMap((s) => (s.patient_id ? [s.patient_id] : []))])];
   const patients = new Map((await patientsByIds(db, orgId, patientIds)).map((p) => [p.patient_id, p]));
   const attendanceByKey = new Map(attendance.map((a) => [`${a.session_id}|${a.patient_id}`, a]));
