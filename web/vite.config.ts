@@ -18,6 +18,8 @@ export default defineConfig({
         // Libraries change less often than the app: separate chunks stay cached across releases.
         codeSplitting: {
           groups: [
+            // The hours chart (recharts and its helpers) loads only with the chart.
+            { name: 'charts', test: /node_modules[\\/](recharts|d3-[a-z-]+|victory-vendor|decimal\.js-light|es-toolkit|reselect|@reduxjs|react-redux|redux)[\\/]/, priority: 2 },
             { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/ },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },

@@ -15,6 +15,14 @@ import { FacilitiesPage } from './facilities/FacilitiesPage.tsx';
 import { FacilityPage } from './facilities/FacilityPage.tsx';
 import { NewFacilityPage } from './facilities/NewFacilityPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
+import { BoardPage } from './board/BoardPage.tsx';
+import { GroupEditorPage } from './groups/GroupEditorPage.tsx';
+import { GroupPage } from './groups/GroupPage.tsx';
+import { GroupsPage } from './groups/GroupsPage.tsx';
+import { PortalApp } from './portal/PortalApp.tsx';
+import { PatientChartPage } from './chart/PatientChartPage.tsx';
+import { NewPatientPage } from './patients/NewPatientPage.tsx';
+import { PatientsPage } from './patients/PatientsPage.tsx';
 import { OrganizationPage } from './organization/OrganizationPage.tsx';
 import { ProgramEditorPage } from './programs/ProgramEditorPage.tsx';
 import { ProgramPage } from './programs/ProgramPage.tsx';
@@ -38,6 +46,7 @@ export function App() {
         <Route path="/login" element={<LoginPage />} />
         <Route path="/setup" element={<SetupPage />} />
         <Route path="/welcome" element={<WelcomePage />} />
+        <Route path="/portal/*" element={<PortalApp />} />
         <Route
           path="/authenticator-setup"
           element={
@@ -61,6 +70,14 @@ export function App() {
           <Route path="programs/new" element={<Allowed when={permissions.editPrograms}><ProgramEditorPage /></Allowed>} />
           <Route path="programs/:programId" element={<ProgramPage />} />
           <Route path="programs/:programId/edit" element={<Allowed when={permissions.editPrograms}><ProgramEditorPage /></Allowed>} />
+          <Route path="patients" element={<Allowed when={permissions.readPatients}><PatientsPage /></Allowed>} />
+          <Route path="patients/new" element={<Allowed when={permissions.registerPatients}><NewPatientPage /></Allowed>} />
+          <Route path="patients/:patientId" element={<Allowed when={permissions.readPatients}><PatientChartPage /></Allowed>} />
+          <Route path="board" element={<Allowed when={permissions.readPatients}><BoardPage /></Allowed>} />
+          <Route path="groups" element={<Allowed when={permissions.readPatients}><GroupsPage /></Allowed>} />
+          <Route path="groups/new" element={<Allowed when={permissions.schedule}><GroupEditorPage /></Allowed>} />
+          <Route path="groups/:groupId" element={<Allowed when={permissions.readPatients}><GroupPage /></Allowed>} />
+          <Route path="groups/:groupId/edit" element={<Allowed when={permissions.schedule}><GroupEditorPage /></Allowed>} />
           <Route path="staff" element={<Allowed when={permissions.seeStaff}><StaffPage /></Allowed>} />
           <Route path="staff/invite" element={<Allowed when={permissions.manageStaff}><InviteStaffPage /></Allowed>} />
           <Route path="staff/:staffId" element={<Allowed when={permissions.manageStaff}><StaffMemberPage /></Allowed>} />

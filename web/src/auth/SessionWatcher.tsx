@@ -4,7 +4,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { onSessionSignal } from '../api/client.ts';
 import { ME_KEY, forgetSession, loginPath } from './session.tsx';
 
-const PUBLIC_PREFIXES = ['/login', '/setup', '/welcome'];
+const PUBLIC_PREFIXES = ['/login', '/setup', '/welcome', '/portal'];
 
 /**
  * Reacts to what any API answer says about the session: an ended session goes to the

@@ -1,5 +1,6 @@
-import { Alert, Anchor, Card, Group, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconBuildingHospital, IconClipboardList, IconUsers, type Icon } from '@tabler/icons-react';
+import { Alert, Anchor, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconBuildingHospital, IconClipboardList, IconLayoutBoard, IconUsers, type Icon } from '@tabler/icons-react';
+import { ComplianceCard } from '../attendance/ComplianceCard.tsx';
 import { Link } from 'react-router';
 import { permissions } from '../auth/permissions.ts';
 import { useMe } from '../auth/session.tsx';
@@ -39,6 +40,24 @@ export function HomePage() {
           You will see programs and patients once an administrator assigns you to the facilities you work at.
         </Alert>
       )}
+      {permissions.takeAttendance(me) && me.facilities.length > 0 && (
+        <Card withBorder padding="lg" radius="md">
+          <Group justify="space-between" gap="sm">
+            <Stack gap={2}>
+              <Text fw={700} size="lg">
+                Today
+              </Text>
+              <Text size="sm" c="dimmed">
+                Check patients in and out, and mark attendance for today’s sessions.
+              </Text>
+            </Stack>
+            <Button component={Link} to="/board" size="md" leftSection={<IconLayoutBoard size={20} aria-hidden />}>
+              Open today’s board
+            </Button>
+          </Group>
+        </Card>
+      )}
+      {permissions.seeCompliance(me) && <ComplianceCard />}
       <SimpleGrid cols={{ base: 1, sm: seeStaff ? 3 : 2 }} spacing="lg">
         <CountCard
           icon={IconBuildingHospital}

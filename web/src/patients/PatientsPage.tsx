@@ -22,7 +22,7 @@ export function PatientsPage() {
   const [text, setText] = useState(params.get('q') ?? '');
   const [q] = useDebouncedValue(text.trim(), 250);
   const facilityId = params.get('facility') ?? undefined;
-  const status = (params.get('status') as StatusFilter | null) ?? 'active';
+  const status = (params.get('status') as StatusFilter | null) ?? 'all';
   const facilities = useFacilities();
   const patients = usePatients({ q: q || undefined, facilityId, status, limit: 100 });
   const today = todayIn();
@@ -78,11 +78,11 @@ export function PatientsPage() {
           <SegmentedControl
             aria-labelledby="patient-status-label"
             value={status}
-            onChange={(v) => setFilter('status', v === 'active' ? null : v)}
+            onChange={(v) => setFilter('status', v === 'all' ? null : v)}
             data={[
+              { value: 'all', label: 'All' },
               { value: 'active', label: 'In a program' },
               { value: 'discharged', label: 'Discharged' },
-              { value: 'all', label: 'All' },
             ]}
           />
         </Stack>

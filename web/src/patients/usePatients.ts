@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, queryString } from '../api/client.ts';
-import type { Patient, PatientInput, PatientSummary, PortalInvite } from '../api/types.ts';
+import type { Patient, PatientInput, PatientSummary } from '../api/types.ts';
 
 export interface PatientFilter {
   q?: string;
@@ -42,8 +42,4 @@ export function useSavePatient(patientId?: string) {
       void queryClient.invalidateQueries({ queryKey: ['patients', 'list'] });
     },
   });
-}
-
-export function usePortalInvite(patientId: string) {
-  return useMutation({ mutationFn: () => api.post<PortalInvite>(`/api/patients/${patientId}/portal-invite`) });
 }

@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Te
 import { IconInfoCircle, IconPencil } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { permissions } from '../auth/permissions.ts';
+import { CensusSection } from '../episodes/CensusSection.tsx';
 import { useMe } from '../auth/session.tsx';
 import { Page } from '../shell/Page.tsx';
 import { EmptyNote, ErrorState, SectionLoader } from '../shell/States.tsx';
@@ -128,6 +129,8 @@ export function ProgramPage() {
           </Table.ScrollContainer>
         )}
       </Card>
+
+      {permissions.readPatients(me) && <CensusSection programId={p.programId} />}
     </Page>
   );
 }

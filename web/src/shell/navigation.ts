@@ -1,5 +1,8 @@
 import {
   IconBuildingHospital,
+  IconCalendarWeek,
+  IconLayoutBoard,
+  IconUserHeart,
   IconClipboardList,
   IconHome,
   IconListSearch,
@@ -23,6 +26,9 @@ const everyone = () => true;
 /** The navigation, in order; each role sees the items its API access allows. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Home', to: '/', icon: IconHome, visible: everyone },
+  { label: 'Patients', to: '/patients', icon: IconUserHeart, visible: permissions.readPatients },
+  { label: 'Front desk board', to: '/board', icon: IconLayoutBoard, visible: permissions.takeAttendance },
+  { label: 'Groups', to: '/groups', icon: IconCalendarWeek, visible: permissions.readPatients },
   { label: 'Programs', to: '/programs', icon: IconClipboardList, visible: everyone },
   { label: 'Facilities', to: '/facilities', icon: IconBuildingHospital, visible: everyone },
   { label: 'Staff', to: '/staff', icon: IconUsers, visible: permissions.seeStaff },

@@ -90,3 +90,13 @@ export function formatMinutes(minutes: number): string {
 export function formatHours(hours: number): string {
   return `${Math.round(hours * 10) / 10}`;
 }
+
+/** "9:00–10:30 AM", or "11:30 AM–1:00 PM" when the halves of the day differ. */
+export function formatTimeRange(start: string, end: string): string {
+  const a = formatTime(start);
+  const b = formatTime(end);
+  const suffix = /\s?(AM|PM)$/i;
+  const sa = a.match(suffix)?.[0];
+  const sb = b.match(suffix)?.[0];
+  return sa && sb && sa.trim() === sb.trim() ? `${a.replace(suffix, '')}–${b}` : `${a}–${b}`;
+}

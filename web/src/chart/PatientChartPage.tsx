@@ -1,0 +1,74 @@
+import { Tabs } from '@mantine/core';
+import { IconCalendarWeek, IconChartBar, IconClipboardHeart, IconId } from '@tabler/icons-react';
+import { useParams, useSearchParams } from 'react-router';
+import { HoursPanel } from '../attendance/HoursPanel.tsx';
+import { EpisodePanel } from '../episodes/EpisodePanel.tsx';
+import { displayName } from '../patients/patient-labels.ts';
+import { usePatient } from '../patients/usePatients.ts';
+import { SchedulePanel } from '../schedule/SchedulePanel.tsx';
+import { Page } from '../shell/Page.tsx';
+import { ErrorState, SectionLoader } from '../shell/States.tsx';
+import { ChartHeader } from './ChartHeader.tsx';
+import { DemographicsPanel } from './DemographicsPanel.tsx';
+
+const TABS = ['schedule', 'hours', 'episode', 'demographics'] as const;
+type Tab = (typeof TABS)[number];
+
+/** /patients/:patientId — the chart: header, then schedule, hours, episode and demographics tabs (tab in the address). */
+export function PatientChartPage() {
+  const { patientId } = useParams();
+  const [params, setParams] = useSearchParams();
+  const patient = usePatient(patientId);
+
+  if (patient.isPending) return <SectionLoader label="Loading the chart" />;
+  if (patient.isError) {
+    return (
+      <Page title="Patient chart" back={{ to: '/patients', label: 'Patients' }}>
+        <ErrorState error={patient.error} onRetry={() => void patient.refetch()} />
+      </Page>
+    );
+  }
+  const p = patient.data;
+  const inProgram = p.episodes.some((e) => e.status === 'active');
+  const requested = params.get('tab') as Tab | null;
+  const tab: Tab = requested && TABS.includes(requested) ? requested : inProgram ? 'schedule' : 'episode';
+  const setTab = (value: string | null) => {
+    const next = new URLSearchParams(params);
+    next.set('tab', value ?? 'schedule');
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <Page title={displayName(p)} documentTitle={`${p.preferredName ?? p.legalGivenName} ${p.legalFamilyName.charAt(0)}. (chart)`} back={{ to: '/patients', label: 'Patients' }}>
+      <ChartHeader patient={p} />
+      <Tabs value={tab} onChange={setTab} keepMounted={false} variant="outline">
+        <Tabs.List>
+          <Tabs.Tab value="schedule" leftSection={<IconCalendarWeek size={18} aria-hidden />}>
+            Weekly schedule
+          </Tabs.Tab>
+          <Tabs.Tab value="hours" leftSection={<IconChartBar size={18} aria-hidden />}>
+            Hours and attendance
+          </Tabs.Tab>
+          <Tabs.Tab value="episode" leftSection={<IconClipboardHeart size={18} aria-hidden />}>
+            Episode
+          </Tabs.Tab>
+          <Tabs.Tab value="demographics" leftSection={<IconId size={18} aria-hidden />}>
+            Demographics
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="schedule" pt="lg">
+          <SchedulePanel patient={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="hours" pt="lg">
+          <HoursPanel patient={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="episode" pt="lg">
+          <EpisodePanel patient={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="demographics" pt="lg">
+          <DemographicsPanel patient={p} />
+        </Tabs.Panel>
+      </Tabs>
+    </Page>
+  );
+}
