@@ -13,7 +13,7 @@ interface WeekPickerProps {
 /** Previous / next week and back to this week, with the week's dates as a live label. */
 export function WeekPicker({ weekStart, weekEnd, onChange, isThisWeek }: WeekPickerProps) {
   return (
-    <Group gap="xs" wrap="wrap" rowGap={4}>
+    <Group gap="xs" wrap="wrap" style={{ rowGap: 4 }}>
       <Tooltip label="Previous week">
         <ActionIcon variant="default" size="lg" aria-label="Previous week" onClick={() => onChange(addDays(weekStart, -7))}>
           <IconChevronLeft size={18} aria-hidden />
