@@ -1,5 +1,5 @@
 /**
- * Command line: `cairn start | migrate | audit verify`.
+ * Command line: `cairn start | demo | migrate | audit verify`.
  * `npm start` runs `start`; `npm run cairn -- <command>` runs the others.
  */
 import { buildApp } from './app.ts';
@@ -10,9 +10,11 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/connect.ts';
 import { DataDirInUseError } from './db/data-dir-lock.ts';
 import { migrate } from './db/migrate.ts';
+import { DemoError, demoSettings, prepareDemo, signInLines } from './demo/demo.ts';
 
 const USAGE = `Usage: cairn <command>
   start          migrate, then serve the API and web UI (default)
+  demo           serve a demo organization from its own data directory (CAIRN_DEMO_DATA_DIR, default ./data-demo)
   migrate        apply pending database migrations and exit
   audit verify   check the audit trail's hash chain; exit 1 naming the first broken event`;
 
@@ -29,8 +31,9 @@ function describeDatabase(config: Config): string {
   return config.databaseUrl ? `PostgreSQL at ${new URL(config.databaseUrl).host}` : `embedded PGlite in ${config.dataDir}`;
 }
 
-async function start(config: Config): Promise<void> {
-  const handle = await openDatabase(config);
+/** `opened`: a database the caller already opened (the demo); `banner`: lines printed after the address. */
+async function start(config: Config, opened?: DatabaseHandle, banner: readonly string[] = []): Promise<void> {
+  const handle = opened ?? (await openDatabase(config));
   const applied = await migrate(handle.db);
   const deps = { db: handle.db, engine: handle.engine, clock: systemClock, config };
   const { app } = await buildApp(deps);
@@ -42,6 +45,7 @@ async function start(config: Config): Promise<void> {
   if (outcome.kind === 'setup_link') {
     lines.push('First run: open this one-time link to create the administrator (valid 24 hours):', `  ${outcome.url}`);
   }
+  lines.push(...banner);
   process.stdout.write(`\n${lines.join('\n')}\n\n`);
   let stopping = false;
   const stop = async () => {
@@ -62,6 +66,13 @@ async function main(argv: string[]): Promise<number> {
     case 'start':
       await start(config);
       return -1; // keep running
+    case 'demo': {
+      const settings = demoSettings(config, process.env);
+      for (const note of settings.notes) console.log(note);
+      const { handle } = await prepareDemo(settings, systemClock, (line) => console.log(line));
+      await start(settings.config, handle, await signInLines(handle, settings));
+      return -1;
+    }
     case 'migrate': {
       const applied = await withDatabase(config, (h) => migrate(h.db));
       console.log(applied.length ? `Applied ${applied.join(', ')}` : 'Database is up to date.');
@@ -94,7 +105,7 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof FirstRunError || error instanceof DataDirInUseError) console.error(`cairn: ${error.message}`);
+    if (error instanceof ConfigError || error instanceof FirstRunError || error instanceof DataDirInUseError || error instanceof DemoError) console.error(`cairn: ${error.message}`);
     else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(`cairn: port ${loadConfig().port} is already in use; set PORT to another port`);
     else console.error(error);
     process.exit(1);

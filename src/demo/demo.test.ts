@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openTestDatabase } from '../../test/support/database.ts';
+import { verifyAuditTrail } from '../audit/verify.ts';
+import { loadConfig } from '../config.ts';
+import { demoOrganization } from './demo.store.ts';
+import { demoSettings } from './demo.ts';
+import { DEMO_ADMIN, DEMO_PASSWORD, GROUPS, STAFF } from './organization.ts';
+import { continuous } from './behaviour.ts';
+import { demoPatients } from './people.ts';
+import { Prng } from './prng.ts';
+import { seedDemo } from './seed.ts';
+import { FULL_DEMO, planTimeline } from './timeline.ts';
+
+test('the demo is the same every time: same people, same admissions, same bad weeks', () => {
+  const plan = () => planTimeline(new Prng(7).fork('timeline'), FULL_DEMO, demoPatients(new Prng(7).fork('people'), 40, 20, '2026-11-24'), '2026-11-24');
+  assert.deepEqual(plan(), plan());
+  const timeline = plan();
+  assert.equal(timeline.patients.length, 60);
+  assert.ok(timeline.patients.every((p) => p.admittedOn < '2026-11-24'), 'every admission is in the past');
+  assert.equal(timeline.patients.filter((p) => p.badWeeks.length > 0).length, 6);
+  assert.equal(timeline.patients.filter((p) => p.extraWeeks.length > 0).length, 2);
+});
+
+test('a patient staying from one group into the next is checked out and in at the changeover', () => {
+  const s = (startsAt: string, endsAt: string) => ({ startsAt, endsAt });
+  const [first, second] = continuous([
+    { session: s('09:00', '10:30'), turnout: { kind: 'attend', arrive: -5, leave: -30 } as const },
+    { session: s('10:30', '12:00'), turnout: { kind: 'attend', arrive: 4, leave: 3 } as const },
+  ]);
+  assert.deepEqual(first!.turnout, { kind: 'attend', arrive: -5, leave: 0 });
+  assert.deepEqual(second!.turnout, { kind: 'attend', arrive: 0, leave: -30 }, 'leaving early moves to the second group');
+});
+
+test('the demo keeps its own data directory and never uses DATABASE_URL unless told to', () => {
+  const base = loadConfig({ DATABASE_URL: 'postgres://real@db.internal/cairn', DATA_DIR: '/var/lib/cairn' });
+  const plain = demoSettings(base, {});
+  assert.equal(plain.config.databaseUrl, undefined);
+  assert.equal(plain.config.dataDir, './data-demo');
+  assert.match(plain.notes.join(' '), /DATABASE_URL is ignored/);
+  const chosen = demoSettings(base, { CAIRN_DEMO_DATABASE_URL: 'postgres://demo@localhost/demo', CAIRN_DEMO_DATA_DIR: '/tmp/demo' });
+  assert.equal(chosen.config.databaseUrl, 'postgres://demo@localhost/demo');
+  assert.equal(chosen.config.dataDir, '/tmp/demo');
+  assert.equal(chosen.notes.length, 0);
+  assert.equal(demoSettings(loadConfig({ CAIRN_ADMIN_EMAIL: 'me@example.org', CAIRN_ADMIN_PASSWORD: 'quiet-harbor-lantern-9' }), {}).ownAdmin, true);
+});
+
+test('a small demo organization is seeded through the API: admissions, phase changes, discharges and 8 weeks of attendance', async () => {
+  const database = await openTestDatabase();
+  try {
+    // Wednesday 15:00 in Hartford, noon in Pasadena: this week is under way at both.
+    const now = new Date('2026-11-25T20:00:00Z');
+    const config = { ...loadConfig({}), publicUrl: 'http://cairn.test' };
+    const result = await seedDemo(database, config, {
+      size: { weeks: 8, adults: 4, adolescents: 2 },
+      now,
+      organizationName: 'Demo test',
+      admin: { email: DEMO_ADMIN.email, password: DEMO_PASSWORD, fullName: DEMO_ADMIN.fullName },
+    });
+    const c = result.counts;
+    assert.equal(c.staff, STAFF.length + 1);
+    assert.equal(c.patients, 6);
+    assert.equal(c.activeEpisodes + c.dischargedEpisodes, 6);
+    assert.ok(c.dischargedEpisodes >= 1 && result.stats.discharges === c.dischargedEpisodes, 'the earliest admissions have been discharged');
+    assert.ok(result.stats.phaseChanges >= 4, `phase changes: ${result.stats.phaseChanges}`);
+    assert.equal(c.groups, GROUPS.length);
+    assert.ok(c.enrollments >= 6 * 4, `enrollments: ${c.enrollments}`);
+    assert.ok(c.sessions > 20, `sessions: ${c.sessions}`);
+    assert.ok(c.attendance > 100, `attendance: ${c.attendance}`);
+    assert.ok((c.attendanceByStatus['present'] ?? 0) > c.attendance * 0.7, JSON.stringify(c.attendanceByStatus));
+    for (const status of ['late', 'excused_absence', 'unexcused_absence']) assert.ok((c.attendanceByStatus[status] ?? 0) > 0, `some ${status}: ${JSON.stringify(c.attendanceByStatus)}`);
+    assert.ok(c.auditEvents > c.attendance, 'every check-in, check-out and read is audited');
+    // Every check-in has its check-out, except in a session still running at `now`.
+    assert.ok(result.stats.checkOuts <= result.stats.checkIns && result.stats.checkIns - result.stats.checkOuts <= 3, JSON.stringify(result.stats));
+
+    const statuses = new Set([...Object.keys(result.hours[result.thisWeek] ?? {}), ...Object.keys(result.hours[result.lastWeek] ?? {})]);
+    assert.ok(statuses.size >= 2, `a mix of weekly-hours statuses: ${JSON.stringify(result.hours)}`);
+    assert.ok(statuses.has('on_track'), JSON.stringify(result.hours));
+    assert.ok(['at_risk', 'below_minimum', 'above_maximum'].some((s) => statuses.has(s)), JSON.stringify(result.hours));
+
+    const audit = await verifyAuditTrail(database.db);
+    assert.ok(audit.ok, audit.problems.join('; '));
+    const org = await demoOrganization(database.db);
+    assert.equal(org?.name, 'Demo test', 'the seeding marker is removed at the end');
+  } finally {
+    await database.close();
+  }
+});

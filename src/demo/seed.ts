@@ -1,0 +1,106 @@
+/**
+ * Seeds the demo organization into an empty database by driving the real API in-process
+ * with its own app on a ManualClock, walked forward through the history so every rule,
+ * audit event and transaction runs as it would have on those days.
+ */
+import { buildApp } from '../app.ts';
+import { ManualClock } from '../clock.ts';
+import type { Config } from '../config.ts';
+import type { DatabaseHandle } from '../db/connect.ts';
+import type { AppDeps } from '../deps.ts';
+import { addDays, compareDates, instantAt, isoWeekday, localDateOf } from '../time/local-time.ts';
+import { type DemoCounts, demoCounts } from './demo.store.ts';
+import { FACILITIES } from './organization.ts';
+import { demoPatients } from './people.ts';
+import { Prng } from './prng.ts';
+import { DayWalker, type WalkStats } from './seed-days.ts';
+import { type AdminAccount, createOrganization, createWorld } from './seed-setup.ts';
+import { type SeedSize, planTimeline } from './timeline.ts';
+
+/** The organization's name carries this until the seed has finished, so a half-built demo is recognised. */
+export const SEEDING_SUFFIX = ' [seeding]';
+
+export interface SeedOptions {
+  readonly size: SeedSize;
+  /** Real time: the history ends here. */
+  readonly now: Date;
+  readonly organizationName: string;
+  readonly admin: AdminAccount & { readonly fullName: string };
+  readonly seed?: number;
+  readonly log?: (line: string) => void;
+}
+
+export interface SeedResult {
+  readonly orgId: string;
+  readonly counts: DemoCounts;
+  readonly stats: WalkStats;
+  /** Weekly-hours statuses of the patients in treatment now, by week start. */
+  readonly hours: Record<string, Record<string, number>>;
+  readonly thisWeek: string;
+  readonly lastWeek: string;
+  readonly apiCalls: number;
+  readonly seconds: number;
+}
+
+const HOME_ZONE = FACILITIES.hartford.timeZone;
+
+export async function seedDemo(handle: Pick<DatabaseHandle, 'db' | 'engine'>, base: Config, options: SeedOptions): Promise<SeedResult> {
+  const started = performance.now();
+  const log = options.log ?? (() => {});
+  const today = localDateOf(options.now, HOME_ZONE);
+  const rng = new Prng(options.seed ?? 20_261_124);
+  const profiles = demoPatients(rng.fork('people'), options.size.adults, options.size.adolescents, today);
+  const timeline = planTimeline(rng.fork('timeline'), options.size, profiles, today);
+  const clock = new ManualClock(instantAt(addDays(timeline.historyStart, -1), '10:00', HOME_ZONE));
+  const config: Config = {
+    ...base,
+    logLevel: 'silent',
+    // The seed's sign-ins must outlive weeks of walked time.
+    sessionIdleMinutes: 60 * 24 * 400,
+    sessionAbsoluteHours: 24 * 400,
+    loginRateLimitPerMinute: 100_000,
+    organizationName: `${options.organizationName}${SEEDING_SUFFIX}`,
+    adminEmail: options.admin.email,
+    adminPassword: options.admin.password,
+    adminName: options.admin.fullName,
+  };
+  const deps: AppDeps = { db: handle.db, engine: handle.engine, clock, config };
+  const { app } = await buildApp(deps, { logger: false, serveWebUi: false });
+  try {
+    const admin = await createOrganization(app, deps, options.admin);
+    const world = await createWorld(app, admin, timeline.historyStart);
+    log(`  organization, 2 facilities, 2 programs, ${Object.keys(world.staff).length} staff and ${world.groups.size} groups created`);
+    const walker = new DayWalker(world, clock, timeline, options.now, rng.fork('walk'));
+    for (let date = timeline.historyStart; compareDates(date, today) <= 0; date = addDays(date, 1)) {
+      await walker.walkDay(date);
+      if (isoWeekday(date) === 7 || date === today) {
+        const s = walker.stats;
+        log(`  through ${date}: ${walker.activeCount()} active patients, ${s.checkIns} check-ins, ${s.absences} absences, ${s.individualSessions} individual sessions booked (${Math.round((performance.now() - started) / 1000)} s)`);
+      }
+    }
+    await walker.bookAhead();
+
+    const hours: Record<string, Record<string, number>> = {};
+    for (const p of walker.live.filter((l) => l.status === 'active')) {
+      const weeks = await admin.get<{ weekStart: string; status: string }[]>(`/api/patients/${p.patientId}/hours?from=${timeline.lastWeek}&to=${today}`);
+      for (const week of weeks) {
+        const tally = (hours[week.weekStart] ??= {});
+        tally[week.status] = (tally[week.status] ?? 0) + 1;
+      }
+    }
+    const org = await admin.put<{ orgId: string }>('/api/organization', { name: options.organizationName });
+    const calls = admin.calls + Object.values(world.staff).reduce((n, s) => n + s.client.calls, 0);
+    return {
+      orgId: org.orgId,
+      counts: await demoCounts(handle.db, org.orgId),
+      stats: walker.stats,
+      hours,
+      thisWeek: timeline.thisWeek,
+      lastWeek: timeline.lastWeek,
+      apiCalls: calls,
+      seconds: Math.round((performance.now() - started) / 100) / 10,
+    };
+  } finally {
+    await app.close();
+  }
+}

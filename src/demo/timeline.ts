@@ -1,0 +1,115 @@
+/**
+ * When things happen to each demo patient: admission, phase changes (after about 3 and 6
+ * weeks), discharges, a bad recent week, extra sessions. Pure: every date is a local
+ * calendar day computed from `today` with src/time/local-time.ts.
+ */
+import { type LocalDate, addDays, compareDates, daysBetween, isoWeekday, weekStartOf } from '../time/local-time.ts';
+import type { PatientProfile } from './people.ts';
+import type { Prng } from './prng.ts';
+
+export interface SeedSize {
+  /** Full weeks of attendance history before the current week. */
+  readonly weeks: number;
+  readonly adults: number;
+  readonly adolescents: number;
+}
+
+export const FULL_DEMO: SeedSize = { weeks: 8, adults: 40, adolescents: 20 };
+
+export type DischargeReason = 'completed' | 'stepped_down_to_outpatient' | 'left_against_advice';
+
+export interface PlannedPatient {
+  readonly profile: PatientProfile;
+  readonly admittedOn: LocalDate;
+  /** The day the chart is entered in Cairn: the admission day, or the first day of history for earlier admissions. */
+  readonly enteredOn: LocalDate;
+  readonly phaseChanges: readonly { readonly on: LocalDate; readonly phaseIndex: number; readonly reason: string }[];
+  readonly discharge: { readonly on: LocalDate; readonly reason: DischargeReason; readonly summary: string } | null;
+  /** Left against advice: stops coming from this day. */
+  readonly stopsAttendingOn: LocalDate | null;
+  /** Weeks (by first day) with several absences. */
+  readonly badWeeks: readonly LocalDate[];
+  /** Weeks with sessions beyond the schedule (above the phase's maximum). */
+  readonly extraWeeks: readonly LocalDate[];
+}
+
+export interface Timeline {
+  readonly today: LocalDate;
+  readonly thisWeek: LocalDate;
+  readonly lastWeek: LocalDate;
+  /** First day with sessions in Cairn. */
+  readonly historyStart: LocalDate;
+  readonly patients: readonly PlannedPatient[];
+}
+
+const WEEK_STARTS_ON = 1;
+
+/** Intakes happen on weekdays: a weekend day moves to the Monday after. */
+function weekday(date: LocalDate): LocalDate {
+  const day = isoWeekday(date);
+  return day === 6 ? addDays(date, 2) : day === 7 ? addDays(date, 1) : date;
+}
+
+const nextMonday = (date: LocalDate) => (isoWeekday(date) === 1 ? date : addDays(weekStartOf(date, WEEK_STARTS_ON), 7));
+const minDate = (a: LocalDate, b: LocalDate) => (compareDates(a, b) <= 0 ? a : b);
+const maxDate = (a: LocalDate, b: LocalDate) => (compareDates(a, b) >= 0 ? a : b);
+
+/** Discharges by position in each population (index → after how many days, why). */
+const DISCHARGES: Record<'adult' | 'teen', readonly [number, number, DischargeReason][]> = {
+  adult: [[0, 63, 'completed'], [2, 26, 'left_against_advice'], [6, 50, 'stepped_down_to_outpatient'], [9, 60, 'completed']],
+  teen: [[0, 56, 'completed'], [4, 22, 'left_against_advice']],
+};
+
+const SUMMARIES: Record<DischargeReason, string> = {
+  completed: 'Completed the IOP. Transition plan: weekly outpatient counseling, home group and sponsor in place, medication continued with the prescriber; relapse warning signs and crisis line reviewed.',
+  stepped_down_to_outpatient: 'Stable attendance and negative screens for four weeks. Stepped down to standard outpatient: one individual session and one group a week.',
+  left_against_advice: 'Stopped attending; three outreach calls and a letter without answer. Discharged against clinical advice; re-admission welcome.',
+};
+
+export function planTimeline(rng: Prng, size: SeedSize, profiles: readonly PatientProfile[], today: LocalDate): Timeline {
+  const thisWeek = weekStartOf(today, WEEK_STARTS_ON);
+  const lastWeek = addDays(thisWeek, -7);
+  const historyStart = addDays(thisWeek, -7 * size.weeks);
+  const latestIntake = addDays(today, -2);
+  const planned: PlannedPatient[] = [];
+  for (const population of ['adult', 'teen'] as const) {
+    const group = profiles.filter((p) => (p.track === 'afternoon') === (population === 'teen'));
+    const first = addDays(historyStart, -14);
+    const span = Math.max(0, daysBetween(first, latestIntake));
+    group.forEach((profile, i) => {
+      const r = rng.fork(profile.key);
+      const offset = group.length > 1 ? Math.round((i * span) / (group.length - 1)) : 0;
+      const admittedOn = minDate(weekday(addDays(first, Math.max(0, offset + r.int(-1, 1)))), addDays(today, -1));
+      const enteredOn = maxDate(admittedOn, historyStart);
+      const rule = DISCHARGES[population].find(([index]) => index === i);
+      let discharge: PlannedPatient['discharge'] = null;
+      if (rule) {
+        const on = weekday(addDays(admittedOn, rule[1]));
+        if (compareDates(on, addDays(today, -1)) <= 0 && compareDates(on, addDays(enteredOn, 7)) >= 0) discharge = { on, reason: rule[2], summary: SUMMARIES[rule[2]] };
+      }
+      const lastDay = discharge?.on ?? addDays(today, -1);
+      const phaseChanges = [
+        { on: maxDate(nextMonday(addDays(admittedOn, 21)), addDays(enteredOn, 1)), phaseIndex: 1, reason: 'Engaged in groups, cravings managed; moving to early recovery.' },
+        { on: maxDate(nextMonday(addDays(admittedOn, 42)), addDays(enteredOn, 2)), phaseIndex: 2, reason: 'Stable for three weeks; maintenance phase.' },
+      ].filter((c) => compareDates(c.on, lastDay) <= 0);
+      const stopsAttendingOn = discharge?.reason === 'left_against_advice' ? addDays(discharge.on, -9) : null;
+      planned.push({ profile, admittedOn, enteredOn, phaseChanges, discharge, stopsAttendingOn, badWeeks: [], extraWeeks: [] });
+    });
+  }
+  return { today, thisWeek, lastWeek, historyStart, patients: assignWeeks(rng.fork('weeks'), planned, lastWeek, thisWeek) };
+}
+
+/** 5–6 patients (10 %) get a bad recent week; 1–2 attend extra sessions. */
+function assignWeeks(rng: Prng, patients: PlannedPatient[], lastWeek: LocalDate, thisWeek: LocalDate): PlannedPatient[] {
+  const eligible = patients.filter((p) => p.discharge === null && compareDates(p.admittedOn, lastWeek) <= 0 && compareDates(p.enteredOn, lastWeek) <= 0);
+  const order = rng.shuffle(eligible.map((p) => p.profile.key));
+  const bad = new Set(order.slice(0, Math.max(1, Math.round(patients.length * 0.1))));
+  const rest = order.filter((k) => !bad.has(k));
+  const extra = new Set([rest.find((k) => k.startsWith('adult')), rest.find((k) => k.startsWith('teen'))].filter((k): k is string => k !== undefined).slice(0, patients.length >= 20 ? 2 : 1));
+  let flip = 0;
+  return patients.map((p) => {
+    if (bad.has(p.profile.key)) return { ...p, badWeeks: [flip++ % 2 === 0 ? lastWeek : thisWeek] };
+    if (extra.has(p.profile.key)) return { ...p, extraWeeks: [lastWeek, thisWeek] };
+    return p;
+  });
+}
