@@ -83,6 +83,12 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) reply.header('Cache-Control', 'no-store');
   });
 
+  // An action whose fields are all optional (check in, mark all present) may be posted
+  // without a body; its schema then sees {} rather than failing "must be object".
+  app.addHook('preValidation', async (request) => {
+    if (request.body === undefined && request.method === 'POST' && request.routeOptions.schema?.body) request.body = {};
+  });
+
   await app.register(rateLimit, { global: false });
   await registerOpenApi(app);
 
