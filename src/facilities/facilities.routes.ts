@@ -10,6 +10,7 @@ import { STAFF_ROLES } from '../staff/roles.ts';
 import { createFacility, editFacility, toFacility } from './facilities.ts';
 import { Facility, FacilityInput, FacilityParams } from './facilities.schemas.ts';
 import { getFacility, listFacilities } from './facilities.store.ts';
+import { cliniciansAt } from '../staff/staff.store.ts';
 
 const tags = ['Facilities'];
 
@@ -19,6 +20,18 @@ const facilityFromParams: FacilityResolver = async (request: FastifyRequest, db,
 
 export async function facilitiesRoutes(root: FastifyInstance, deps: AppDeps): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get('/api/facilities/:facilityId/clinicians', {
+    config: { access: allow.facility(STAFF_ROLES, facilityFromParams, 'operations') },
+    schema: {
+      tags,
+      summary: 'Active clinical staff assigned to the facility, for facilitator and primary-clinician pickers',
+      params: FacilityParams,
+      response: { 200: Type.Array(Type.Object({ staffId: Type.String(), fullName: Type.String(), credentials: Type.Array(Type.String()), roles: Type.Array(Type.String()) })), ...staffErrors },
+    },
+  }, async (request) =>
+    (await cliniciansAt(deps.db, actorOf(request).orgId, request.params.facilityId)).map((s) => ({ staffId: s.staff_id, fullName: s.full_name, credentials: s.credentials, roles: s.roles })),
+  );
 
   app.get('/api/facilities', {
     config: { access: allow.facilities(STAFF_ROLES) },

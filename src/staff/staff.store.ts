@@ -156,3 +156,17 @@ export function staffProfile(db: Db, orgId: string, staffId: string, allFaciliti
     .where('s.staff_id', '=', staffId)
     .executeTakeFirstOrThrow();
 }
+
+/** Staff who can lead sessions or own a patient's care at a facility: active, with a clinical role, assigned there. */
+export function cliniciansAt(db: Db, orgId: string, facilityId: string) {
+  return db
+    .selectFrom('staff as s')
+    .innerJoin('staff_facilities as sf', (join) => join.onRef('sf.org_id', '=', 's.org_id').onRef('sf.staff_id', '=', 's.staff_id'))
+    .select(['s.staff_id', 's.full_name', 's.credentials', 's.roles'])
+    .where('s.org_id', '=', orgId)
+    .where('sf.facility_id', '=', facilityId)
+    .where('s.status', '=', 'active')
+    .where(sql<boolean>`s.roles && array['clinician', 'clinical_director', 'medical']::text[]`)
+    .orderBy('s.full_name')
+    .execute();
+}
