@@ -84,6 +84,19 @@ describe('entering attendance', () => {
     const inverted = resolveEntry(SESSION, { status: 'present', checkedInAt: t('16:00'), checkedOutAt: t('15:00') }, now, NY);
     assert.deepEqual(inverted.ok ? [] : inverted.problems.map((p) => p.path), ['checkedOutAt']);
   });
+
+  it('a leap-second time (23:59:60Z), which no clock in the building can show, is refused by field rather than stored', () => {
+    const leap = new Date('2026-11-24T23:59:60Z');
+    const cases: [string, { checkedInAt?: Date; checkedOutAt?: Date }, string[]][] = [
+      ['check-in', { checkedInAt: leap }, ['attendance_times_invalid checkedInAt']],
+      ['check-out', { checkedInAt: t('14:00'), checkedOutAt: leap }, ['attendance_times_invalid checkedOutAt']],
+      ['both', { checkedInAt: leap, checkedOutAt: leap }, ['attendance_times_invalid checkedInAt', 'attendance_times_invalid checkedOutAt']],
+    ];
+    for (const [which, times, expected] of cases) {
+      const result = resolveEntry(SESSION, { status: 'late', minutesAttended: 30, ...times }, now, NY);
+      assert.deepEqual(result.ok ? [] : result.problems.map((p) => `${p.code} ${p.path}`), expected, which);
+    }
+  });
 });
 
 describe('names on the board', () => {

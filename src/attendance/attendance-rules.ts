@@ -106,6 +106,11 @@ export function resolveEntry(session: SessionTimes, entry: AttendanceEntry, now:
     return problems.length ? { ok: false, problems } : { ok: true, value: { status: entry.status, minutesAttended: 0, checkedInAt: null, checkedOutAt: null, correctionReason: reason } };
   }
   const { checkedInAt, checkedOutAt } = entry;
+  // RFC 3339 allows a leap second (23:59:60Z); a JavaScript Date cannot hold one and is Invalid Date.
+  const unusable = (['checkedInAt', 'checkedOutAt'] as const).filter((field) => entry[field] && Number.isNaN(entry[field].getTime()));
+  if (unusable.length) {
+    return { ok: false, problems: [...problems, ...unusable.map((path) => ({ code: 'attendance_times_invalid' as const, path, message: 'is not a time that can be recorded (no leap seconds, 23:59:60)' }))] };
+  }
   const earliest = session.startsAt.getTime() - policy.checkInOpensMinutes * MINUTE;
   if (checkedInAt && checkedInAt.getTime() < earliest) problems.push({ code: 'attendance_times_invalid', path: 'checkedInAt', message: `is more than ${policy.checkInOpensMinutes} minutes before the session starts` });
   if (checkedInAt && checkedInAt.getTime() > now.getTime()) problems.push({ code: 'attendance_times_invalid', path: 'checkedInAt', message: 'is in the future' });

@@ -35,13 +35,15 @@ before(async () => {
   frontDesk = await createStaffMember(ctx, org, ['front_desk'], [downtown]);
   morning = await insertGroup(db, org.orgId, { facilityId: downtown, facilitatorId: clinician.staffId, name: 'Morning process group', startsOn: '2026-11-23', endsOn: '2026-11-27', days: [1, 2, 3, 4, 5], startTime: '09:00', durationMinutes: 180 });
   afternoon = await insertGroup(db, org.orgId, { facilityId: downtown, facilitatorId: clinician.staffId, name: 'Afternoon skills', startsOn: '2026-11-23', endsOn: '2026-11-27', days: [1, 2, 3, 4, 5], startTime: '14:00', durationMinutes: 180 });
-  const people: [string, { given: string; family: string; preferred?: string }, SeededGroup, { startsOn: string; endsOn?: string; status?: 'enrolled' | 'waitlisted' | 'ended' }][] = [
+  const people: [string, { given: string; family: string; preferred?: string }, SeededGroup, { startsOn: string; endsOn?: string; status?: 'enrolled' | 'waitlisted' | 'ended'; seatedOn?: string | null }][] = [
     ['ana', { given: 'Ana', family: 'Alvarez', preferred: 'Annie' }, morning, { startsOn: '2026-11-01' }],
     ['ben', { given: 'Ben', family: 'Brooks' }, morning, { startsOn: '2026-11-01' }],
     ['cara', { given: 'Cara', family: 'Chen' }, morning, { startsOn: '2026-11-01' }],
     ['dan', { given: 'Dan', family: 'Diaz' }, morning, { startsOn: '2026-11-25' }],
     ['eve', { given: 'Eve', family: 'Evans' }, morning, { startsOn: '2026-11-01', status: 'waitlisted' }],
     ['fay', { given: 'Fay', family: 'Fox' }, morning, { startsOn: '2026-11-01', endsOn: '2026-11-20', status: 'ended' }],
+    // Waited for a seat in the morning group, never got one, and left the waitlist at the end of the week.
+    ['gus', { given: 'Gus', family: 'Gray' }, morning, { startsOn: '2026-11-01', endsOn: '2026-11-27', status: 'ended', seatedOn: null }],
     ['kim', { given: 'Kim', family: 'King' }, afternoon, { startsOn: '2026-11-01' }],
     ['leo', { given: 'Leo', family: 'Lane' }, afternoon, { startsOn: '2026-11-01' }],
     ['mia', { given: 'Mia', family: 'Moss' }, afternoon, { startsOn: '2026-11-01' }],
@@ -198,6 +200,16 @@ describe('who may be checked in', () => {
     assert.ok(board.sessions[0].roster.some((r: { patientId: string }) => r.patientId === patients['dan']));
   });
 
+  it('a patient whose waitlist place ended never held a seat: not on the roster, not counted, not checked in', async () => {
+    ctx.clock.set(at('2026-11-24', '09:00'));
+    const board = (await frontDesk.get(`/api/facilities/${downtown}/board?date=2026-11-24`)).json();
+    const group = board.sessions.find((s: { title: string }) => s.title === 'Morning process group');
+    assert.ok(!group.roster.some((r: { patientId: string }) => r.patientId === patients['gus']), 'Gus is not on the roster');
+    assert.equal(group.enrolledCount, 3);
+    const response = await frontDesk.post(url(today(), 'gus', '/check-in'), {});
+    assert.deepEqual([response.statusCode, response.json().error.code], [409, 'not_on_roster']);
+  });
+
   it('a patient of another facility cannot be added to a session here', async () => {
     const elsewhere = (await org.admin.post('/api/facilities', facilityInput('Riverbend Eastside'))).json().facilityId;
     const stranger = await insertPatient(ctx.deps.db, org.orgId, elsewhere, { given: 'Zed', family: 'Zimmer' });
@@ -268,6 +280,22 @@ describe('setting and correcting attendance', () => {
     assert.equal(unknownMinutes.statusCode, 422);
     const badStatus = await frontDesk.put(url(session, 'ned'), { status: 'asleep' });
     assert.equal(badStatus.statusCode, 400);
+  });
+
+  it('a leap-second check-in or check-out time (23:59:60Z) is refused as attendance_times_invalid, never a server error', async () => {
+    const session = afternoon.sessions.get('2026-11-24')!;
+    ctx.clock.set(at('2026-11-24', '17:30'));
+    const before = await auditOf('attendance', patients['mia']);
+    for (const [times, paths] of [
+      [{ checkedInAt: '2026-11-24T23:59:60Z' }, ['checkedInAt']],
+      [{ checkedInAt: '2026-11-24T19:00:00Z', checkedOutAt: '2026-11-24T23:59:60Z' }, ['checkedOutAt']],
+    ] as const) {
+      const response = await frontDesk.put(url(session, 'mia'), { status: 'late', minutesAttended: 60, ...times });
+      assert.equal(response.statusCode, 422, response.body);
+      assert.equal(response.json().error.code, 'attendance_times_invalid');
+      assert.deepEqual(response.json().error.details.map((d: { path: string }) => d.path), paths);
+    }
+    assert.equal((await auditOf('attendance', patients['mia'])).length, before.length, 'nothing recorded');
   });
 
   it('an absence known ahead can be entered before the session; attendance cannot', async () => {

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, Timestamp, Uuid } from '../http/schemas.ts';
+import { LocalDay, Nullable, Timestamp, Uuid } from '../http/schemas.ts';
 
-export const LocalDateString = Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A local calendar day at the facility, YYYY-MM-DD' });
+export const LocalDateString = LocalDay('A local calendar day at the facility, YYYY-MM-DD');
 const AttendanceStatus = Type.Union([Type.Literal('present'), Type.Literal('late'), Type.Literal('left_early'), Type.Literal('excused_absence'), Type.Literal('unexcused_absence')]);
 
 export const FacilityParams = Type.Object({ facilityId: Uuid });

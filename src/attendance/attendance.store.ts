@@ -4,7 +4,11 @@ import type { AttendanceTable, Database } from '../db/schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Enrolments that put a patient on a group session's roster: enrolled on that day (an ended one still covers its days). */
+/**
+ * Enrolments that put a patient on a group session's roster: those that held a seat on that
+ * day (seated_on, 0006: an ended one still covers the days it held its seat; a waitlist
+ * place, even one that later ended, never held one and has no seated_on).
+ */
 const ROSTER_ENROLLMENT_STATUSES = ['enrolled', 'ended'] as const;
 
 export function getSessionRow(db: Db, orgId: string, sessionId: string) {
@@ -46,7 +50,7 @@ export interface RosterMember {
 }
 
 /**
- * Everyone on these sessions' rosters: enrolled in the group on the session's day, the
+ * Everyone on these sessions' rosters: holding a seat in the group on the session's day, the
  * patient of an individual or family session, and anyone with attendance recorded.
  * One row per session and patient.
  */
@@ -60,7 +64,8 @@ export async function rosterMembers(db: Db, orgId: string, sessionIds: readonly 
       .where('s.org_id', '=', orgId)
       .where('s.session_id', 'in', sessionIds)
       .where('ge.status', 'in', ROSTER_ENROLLMENT_STATUSES)
-      .whereRef('ge.starts_on', '<=', 's.local_date')
+      .where('ge.seated_on', 'is not', null)
+      .whereRef('ge.seated_on', '<=', 's.local_date')
       .where((eb) => eb.or([eb('ge.ends_on', 'is', null), eb('ge.ends_on', '>=', eb.ref('s.local_date'))]))
       .orderBy('ge.status') // 'enrolled' before 'ended' when both cover the day
       .execute(),

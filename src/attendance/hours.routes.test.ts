@@ -128,3 +128,17 @@ describe('the facility compliance list', () => {
     ]);
   });
 });
+
+describe('hours count only sessions the patient held a seat for', () => {
+  it('a waitlist place that ended without a seat schedules no hours', async () => {
+    const db = ctx.deps.db;
+    const block = await db.selectFrom('groups').select('group_id').where('org_id', '=', org.orgId).where('name', '=', 'IOP block').executeTakeFirstOrThrow();
+    const program = await db.selectFrom('programs').select('program_id').where('org_id', '=', org.orgId).where('name', '=', 'Westside IOP').executeTakeFirstOrThrow();
+    const phase = await db.selectFrom('program_phases').select('phase_id').where('program_id', '=', program.program_id).orderBy('position').executeTakeFirstOrThrow();
+    patients['lou'] = await insertPatient(db, org.orgId, westside, { given: 'Lou', family: 'Lowe' });
+    const episodeId = await insertEpisode(db, org.orgId, { patientId: patients['lou']!, programId: program.program_id, clinicianId: director.staffId, admittedOn: '2026-11-02', phases: [{ effectiveOn: '2026-11-02', phaseId: phase.phase_id }] });
+    await insertEnrollment(db, org.orgId, { groupId: block.group_id, patientId: patients['lou']!, episodeId, startsOn: '2026-11-02', endsOn: '2026-11-27', status: 'ended', seatedOn: null, createdBy: director.staffId });
+    const weeks: Week[] = (await director.get(`/api/patients/${patients['lou']}/hours?from=2026-11-16&to=2026-11-22`)).json();
+    assert.deepEqual(weeks.map((w) => [w.weekStart, w.scheduledHours]), [['2026-11-16', 0]]);
+  });
+});

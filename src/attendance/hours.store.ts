@@ -96,8 +96,10 @@ export async function rosteredSessions(db: Db, orgId: string, patientIds: readon
       .where('ge.patient_id', 'in', patientIds)
       .where('s.local_date', '>=', from)
       .where('s.local_date', '<=', to)
+      // Held a seat that day (seated_on, 0006): never a waitlist place, ended or not.
       .where('ge.status', 'in', ['enrolled', 'ended'])
-      .whereRef('ge.starts_on', '<=', 's.local_date')
+      .where('ge.seated_on', 'is not', null)
+      .whereRef('ge.seated_on', '<=', 's.local_date')
       .where((eb) => eb.or([eb('ge.ends_on', 'is', null), eb('ge.ends_on', '>=', eb.ref('s.local_date'))]))
       .execute(),
     db
@@ -130,7 +132,7 @@ export async function rosteredSessions(db: Db, orgId: string, patientIds: readon
   return [...rows.values()];
 }
 
-/** Groups these patients are enrolled in on some day of [from, to] (to materialise their occurrences). */
+/** Groups in which these patients held a seat on some day of [from, to] (to materialise their occurrences). */
 export async function groupsOfPatients(db: Db, orgId: string, patientIds: readonly string[], from: string, to: string): Promise<string[]> {
   if (patientIds.length === 0) return [];
   const rows = await db
@@ -140,7 +142,8 @@ export async function groupsOfPatients(db: Db, orgId: string, patientIds: readon
     .where('ge.org_id', '=', orgId)
     .where('ge.patient_id', 'in', patientIds)
     .where('ge.status', 'in', ['enrolled', 'ended'])
-    .where('ge.starts_on', '<=', to)
+    .where('ge.seated_on', 'is not', null)
+    .where('ge.seated_on', '<=', to)
     .where((eb) => eb.or([eb('ge.ends_on', 'is', null), eb('ge.ends_on', '>=', from)]))
     .execute();
   return rows.map((r) => r.group_id);

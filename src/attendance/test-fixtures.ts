@@ -85,11 +85,13 @@ export async function insertIndividualSession(db: Db, orgId: string, s: { facili
   return sessionId;
 }
 
-export async function insertEnrollment(db: Db, orgId: string, e: { groupId: string; patientId: string; episodeId: string; startsOn: string; endsOn?: string; status?: 'enrolled' | 'waitlisted' | 'ended'; createdBy: string }): Promise<string> {
+/** A group place; seated from its start unless waitlisted, or `seatedOn: null` for an ended place that never held a seat. */
+export async function insertEnrollment(db: Db, orgId: string, e: { groupId: string; patientId: string; episodeId: string; startsOn: string; endsOn?: string; status?: 'enrolled' | 'waitlisted' | 'ended'; seatedOn?: string | null; createdBy: string }): Promise<string> {
   const enrollmentId = randomUUID();
+  const status = e.status ?? 'enrolled';
   await db.insertInto('group_enrollments').values({
     org_id: orgId, enrollment_id: enrollmentId, group_id: e.groupId, patient_id: e.patientId, episode_id: e.episodeId,
-    status: e.status ?? 'enrolled', starts_on: e.startsOn, ends_on: e.endsOn ?? null, override_reason: null, override_by: null,
+    status, starts_on: e.startsOn, ends_on: e.endsOn ?? null, seated_on: e.seatedOn !== undefined ? e.seatedOn : status === 'waitlisted' ? null : e.startsOn, override_reason: null, override_by: null,
     created_by: e.createdBy, created_at: NOW, updated_at: NOW,
   }).execute();
   return enrollmentId;

@@ -301,6 +301,8 @@ export interface GroupEnrollmentsTable {
   status: 'enrolled' | 'waitlisted' | 'ended';
   starts_on: string;
   ends_on: string | null;
+  /** The first day the place held a seat; null for a waitlist place or one ended before it was seated (0006). */
+  seated_on: string | null;
   override_reason: string | null;
   override_by: string | null;
   created_by: string;

@@ -151,7 +151,7 @@ describe('discharge', () => {
       eligible_specialty: null, rrule: 'FREQ=WEEKLY;BYDAY=TU', starts_on: '2026-11-02', ends_on: null, start_time: '13:00', duration_minutes: 90, active: true, created_at: now, updated_at: now,
     }).execute();
     const enrollment = (id: string, group: string, status: 'enrolled' | 'waitlisted', startsOn: string) => ({
-      org_id: org.orgId, enrollment_id: id, group_id: group, patient_id: patientId, episode_id: episode.episodeId, status, starts_on: startsOn, ends_on: null,
+      org_id: org.orgId, enrollment_id: id, group_id: group, patient_id: patientId, episode_id: episode.episodeId, status, starts_on: startsOn, ends_on: null, seated_on: status === 'enrolled' ? startsOn : null,
       override_reason: null, override_by: null, created_by: clinician.staffId, created_at: now, updated_at: now,
     });
     const [enrolled, waitlisted] = [randomUUID(), randomUUID()];
@@ -191,6 +191,39 @@ describe('discharge', () => {
     const response = await admissions.post(`/api/episodes/${episode.episodeId}/discharge`, { dischargedOn: '2026-11-24', reason: 'completed', summary: 'x' });
     assert.equal(response.statusCode, 403);
     assert.equal(response.json().error.code, 'forbidden');
+  });
+});
+
+describe('an episode at another facility', () => {
+  it('may be changed or discharged only by staff of the program’s facility, even when they can open the chart', async () => {
+    const harbor = (await org.admin.post('/api/facilities', facilityInput('Riverbend Harbor'))).json().facilityId;
+    const harborProgram = (await org.admin.post('/api/programs', programInput(harbor, { name: 'Harbor IOP' }))).json();
+    const harborClinician = await createStaffMember(ctx, org, ['clinician'], [harbor]);
+    // Registered here, in a program there: our clinician reaches the chart through the registration.
+    const patientId = await newPatient('Iris');
+    const admitted = await org.admin.post(`/api/patients/${patientId}/episodes`, {
+      programId: harborProgram.programId, admittedOn: '2026-11-02', referralSource: 'Self', phaseId: harborProgram.phases[0].phaseId, primaryClinicianId: harborClinician.staffId,
+    });
+    assert.equal(admitted.statusCode, 201, admitted.body);
+    const episodeId = admitted.json().episodeId;
+    assert.equal((await clinician.get(`/api/patients/${patientId}`)).statusCode, 200);
+    const eventsBefore = await ctx.deps.db.selectFrom('audit_events').select('seq').where('org_id', '=', org.orgId).where('entity', '=', 'episode').where('entity_id', '=', episodeId).execute();
+
+    const attempts = [
+      ['phase change', `/api/episodes/${episodeId}/phase`, { phaseId: harborProgram.phases[1].phaseId, effectiveOn: '2026-11-24' }],
+      ['discharge', `/api/episodes/${episodeId}/discharge`, { dischargedOn: '2026-11-24', reason: 'administrative', summary: 'x' }],
+    ] as const;
+    for (const [what, path, body] of attempts) {
+      const response = await clinician.post(path, body);
+      assert.equal(response.statusCode, 403, `${what}: ${response.body}`);
+      assert.equal(response.json().error.code, 'facility_forbidden', what);
+    }
+    const untouched = (await org.admin.get(`/api/patients/${patientId}`)).json().episodes[0];
+    assert.deepEqual([untouched.status, untouched.phaseId, untouched.phaseHistory.length], ['active', harborProgram.phases[0].phaseId, 1]);
+    const eventsAfter = await ctx.deps.db.selectFrom('audit_events').select('seq').where('org_id', '=', org.orgId).where('entity', '=', 'episode').where('entity_id', '=', episodeId).execute();
+    assert.equal(eventsAfter.length, eventsBefore.length, 'nothing recorded');
+
+    for (const [what, path, body] of attempts) assert.equal((await harborClinician.post(path, body)).statusCode, 200, what);
   });
 });
 

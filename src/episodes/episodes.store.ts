@@ -9,14 +9,14 @@ export function getEpisodeRow(db: Db, orgId: string, episodeId: string) {
   return db.selectFrom('episodes').selectAll().where('org_id', '=', orgId).where('episode_id', '=', episodeId).executeTakeFirst();
 }
 
-/** The episode, locked, with its program's facility time zone and the last phase change day. */
+/** The episode, locked, with its program's facility (id and time zone) and the last phase change day. */
 export function lockEpisode(trx: Transaction<Database>, orgId: string, episodeId: string) {
   return trx
     .selectFrom('episodes as e')
     .innerJoin('programs as pr', (join) => join.onRef('pr.org_id', '=', 'e.org_id').onRef('pr.program_id', '=', 'e.program_id'))
     .innerJoin('facilities as f', (join) => join.onRef('f.org_id', '=', 'pr.org_id').onRef('f.facility_id', '=', 'pr.facility_id'))
     .selectAll('e')
-    .select(['f.time_zone', sql<string>`(select max(h.effective_on)::text from episode_phases h where h.org_id = e.org_id and h.episode_id = e.episode_id)`.as('last_phase_change_on')])
+    .select(['f.time_zone', 'pr.facility_id as program_facility_id', sql<string>`(select max(h.effective_on)::text from episode_phases h where h.org_id = e.org_id and h.episode_id = e.episode_id)`.as('last_phase_change_on')])
     .where('e.org_id', '=', orgId)
     .where('e.episode_id', '=', episodeId)
     .forUpdate('e')
@@ -104,13 +104,19 @@ export async function dischargeEpisode(
 
 /**
  * Ends the episode's current and waitlisted group places on the discharge day. A place
- * due to end earlier keeps its end; one that had not started yet ends on its start day
- * (ends_on may not precede starts_on). Returns how many were ended.
+ * due to end earlier keeps its end. One that had not started yet never held a seat: it
+ * ends on its start day (ends_on may not precede starts_on) without a seat (seated_on
+ * NULL), so it never puts the patient on a roster. Returns how many were ended.
  */
 export async function endEnrollmentsOfEpisode(trx: Db, orgId: string, episodeId: string, endsOn: LocalDate, now: Date): Promise<number> {
   const rows = await trx
     .updateTable('group_enrollments')
-    .set({ status: 'ended', ends_on: sql`greatest(starts_on, least(coalesce(ends_on, ${endsOn}::date), ${endsOn}::date))`, updated_at: now })
+    .set({
+      status: 'ended',
+      ends_on: sql`case when starts_on > ${endsOn}::date then starts_on else least(coalesce(ends_on, ${endsOn}::date), ${endsOn}::date) end`,
+      seated_on: sql`case when seated_on > ${endsOn}::date then null else seated_on end`,
+      updated_at: now,
+    })
     .where('org_id', '=', orgId)
     .where('episode_id', '=', episodeId)
     .where('status', 'in', ['enrolled', 'waitlisted'])

@@ -17,9 +17,13 @@ export interface PlannedMeeting {
   readonly endsAt: Date;
 }
 
-/** A session the patient is already rostered on (another group, an individual session). */
+/**
+ * A session already booked: one the patient is rostered on (another group, an individual
+ * session), or one the clinician leads. A clinician's other sessions carry no title (null):
+ * they may be other patients' sessions, whose titles are not this patient's staff's to read.
+ */
 export interface BookedSession {
-  readonly title: string;
+  readonly title: string | null;
   readonly localDate: LocalDate;
   readonly localStart: LocalTime;
   readonly localEnd: LocalTime;
@@ -85,7 +89,9 @@ export function scheduleConflicts(planned: readonly PlannedMeeting[], availabili
         dayOfWeek: meeting.dayOfWeek,
         localStart: session.localStart,
         localEnd: session.localEnd,
-        description: `${DAY_NAMES[meeting.dayOfWeek]} ${meeting.localDate}: overlaps “${session.title}” ${session.localStart}–${session.localEnd}.`,
+        description: session.title === null
+          ? `${DAY_NAMES[meeting.dayOfWeek]} ${meeting.localDate}: Clinician has another session ${session.localStart}–${session.localEnd}.`
+          : `${DAY_NAMES[meeting.dayOfWeek]} ${meeting.localDate}: overlaps “${session.title}” ${session.localStart}–${session.localEnd}.`,
       });
     }
   }

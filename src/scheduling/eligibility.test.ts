@@ -59,6 +59,15 @@ describe('specialty populations', () => {
   it('a trauma group admits a patient whose record lists trauma', () => {
     assert.deepEqual(rulesBroken({ specialty: 'trauma' }, { specialtyPopulations: ['lgbtq', 'trauma'] }), []);
   });
+  it('a specialty matches whatever its capitals: a “Trauma” group admits a patient listed as “trauma”, and the reverse', () => {
+    const cases: [string, string, boolean][] = [
+      ['Trauma', 'trauma', true],
+      ['trauma', 'TRAUMA', true],
+      [' Veterans ', 'veterans', true],
+      ['Trauma', 'veterans', false],
+    ];
+    for (const [group, listed, admitted] of cases) assert.deepEqual(rulesBroken({ specialty: group }, { specialtyPopulations: [listed] }), admitted ? [] : ['specialty'], `${group} / ${listed}`);
+  });
   it('a trauma group needs an override for anyone else', () => {
     assert.deepEqual(rulesBroken({ specialty: 'trauma' }, { specialtyPopulations: ['lgbtq'] }), ['specialty']);
   });

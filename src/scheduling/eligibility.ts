@@ -69,7 +69,9 @@ export function eligibilityProblems(group: GroupEligibility, patient: PatientFac
   if (group.gender && !ADMITTED[group.gender].includes(patient.genderIdentity)) {
     problems.push({ rule: 'gender', message: `This group is for ${group.gender}; the patient’s recorded gender identity does not match, so enrolment needs a clinician’s override.` });
   }
-  if (group.specialty && !patient.specialtyPopulations.includes(group.specialty)) {
+  // Specialty names are free text on both records: 'Trauma' and 'trauma' are the same population.
+  const specialty = group.specialty?.trim().toLowerCase();
+  if (specialty && !patient.specialtyPopulations.some((p) => p.trim().toLowerCase() === specialty)) {
     problems.push({ rule: 'specialty', message: `This group is for the ${group.specialty} specialty population, which the patient’s record does not list.` });
   }
   return problems;

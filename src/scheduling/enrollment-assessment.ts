@@ -10,9 +10,10 @@ import { AppError } from '../http/errors.ts';
 import { type LocalDate, addDays, compareDates, isLocalDate, isoWeekday, localDateOf, localTimeOf, startOfLocalDay } from '../time/local-time.ts';
 import { type ScheduleConflict, scheduleConflicts } from './conflicts.ts';
 import { type EligibilityProblem, eligibilityProblems } from './eligibility.ts';
-import { countEnrolled } from './enrollments.store.ts';
+import { seatIntervals } from './enrollments.store.ts';
 import { type GroupRecord, getGroupRecord, lockGroup } from './groups.store.ts';
 import { type PatientFactsRow, activeEpisodesAt, getEpisodeAt, getPatientFacts } from './patient-facts.store.ts';
+import { seatsTakenFrom } from './seats.ts';
 import { ensureGroupSessions } from './sessions.ts';
 import { type SessionView, bookedSessionsOfPatient, enrolledGroupIds, scheduledSessionsOfGroup } from './sessions.store.ts';
 
@@ -100,7 +101,9 @@ export async function assessEnrollment(trx: Transaction<Database>, actor: StaffA
   const booked = await bookedSessionsOfPatient(trx, actor.orgId, patientId, startOfLocalDay(startsOn, group.time_zone), startOfLocalDay(addDays(windowEnd, 1), group.time_zone), group.group_id);
   const conflicts = scheduleConflicts(planned, patient.availability, booked.map(toBooked));
 
-  const enrolled = await countEnrolled(trx, actor.orgId, group.group_id);
+  // Seats taken on the busiest day from the start on (seats.ts): a seat still held by someone
+  // ending later, or promised to someone seated later, is not free.
+  const enrolled = seatsTakenFrom(await seatIntervals(trx, actor.orgId, group.group_id, startsOn), startsOn);
   const seatsLeft = Math.max(0, group.capacity - enrolled);
   return { group, patient, episodeId: episode.episode_id, startsOn, problems, conflicts, enrolled, seatsLeft, full: seatsLeft === 0, waitlistAvailable: group.waitlist_enabled };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { createStaffMember } from '../../test/support/app.ts';
+import { createStaffMember, facilityInput, programInput } from '../../test/support/app.ts';
 import { type SchedulingWorld, auditEventsFor, groupInput, insertPatient, schedulingWorld } from './test-fixtures.ts';
 
 let world: SchedulingWorld;
@@ -85,12 +85,16 @@ describe('seats and the waitlist', () => {
     const ended = await world.clinician.post(`/api/enrollments/${first.enrollmentId}/end`, { endsOn: '2026-11-24' });
     assert.equal(ended.statusCode, 200, ended.body);
     assert.deepEqual([ended.json().status, ended.json().endsOn], ['ended', '2026-11-24']);
+    // The ended seat is held through today; the first waiting patient is seated from tomorrow.
     const roster = (await world.clinician.get(`/api/groups/${groupId}/enrollments`)).json();
-    assert.deepEqual(roster.map((e: { patientId: string; status: string; waitlistPosition: number | null }) => [e.patientId, e.status, e.waitlistPosition]), [
-      [b!.patientId, 'enrolled', null],
-      [c!.patientId, 'enrolled', null],
-      [d!.patientId, 'waitlisted', 1],
-    ]);
+    const members = roster.map((e: { patientId: string; status: string; startsOn: string; waitlistPosition: number | null }) => [e.patientId, e.status, e.startsOn, e.waitlistPosition]);
+    assert.deepEqual(members.at(-1), [d!.patientId, 'waitlisted', '2026-11-24', 1], 'the waitlist comes last');
+    assert.deepEqual(new Set(members.map(String)), new Set([
+      [a!.patientId, 'ended', '2026-11-24', null],
+      [b!.patientId, 'enrolled', '2026-11-24', null],
+      [c!.patientId, 'enrolled', '2026-11-25', null],
+      [d!.patientId, 'waitlisted', '2026-11-24', 1],
+    ].map(String)));
     const promotion = (await auditEventsFor(world, c!.patientId)).find((e) => e.action === 'update')!;
     assert.deepEqual([promotion.action, (promotion.details as { promotedFromWaitlist: boolean }).promotedFromWaitlist], ['update', true]);
     const twice = await world.clinician.post(`/api/enrollments/${first.enrollmentId}/end`, { endsOn: '2026-11-24' });
@@ -184,5 +188,114 @@ describe('schedule conflicts', () => {
     assert.deepEqual([refused.statusCode, refused.json().error.code, refused.json().error.details.length], [409, 'schedule_conflict', 5]);
     const acknowledged = await enrol(patientId, { groupId: morning, acknowledgeConflicts: true });
     assert.equal(acknowledged.statusCode, 201);
+  });
+});
+
+/** The names on a group's session roster on the attendance board, and the calendar's seat count, for one day. */
+const rosterOn = async (groupName: string, date: string) => {
+  const board = await world.clinician.get(`/api/facilities/${world.facilityId}/board?date=${date}`);
+  assert.equal(board.statusCode, 200, board.body);
+  const session = board.json().sessions.find((s: { title: string }) => s.title === groupName);
+  const calendar = (await world.clinician.get(`/api/facilities/${world.facilityId}/sessions?from=${date}&to=${date}`)).json();
+  return {
+    patients: (session.roster as { patientId: string }[]).map((r) => r.patientId).sort(),
+    enrolledCount: calendar.find((s: { title: string }) => s.title === groupName).enrolledCount as number,
+  };
+};
+
+describe('only a place that held a seat puts a patient on a roster', () => {
+  it('a waitlist place that is ended never puts the patient on the board or in the seat count', async () => {
+    const groupId = await newGroup({ name: 'One seat, waitlist ended', capacity: 1, rrule: 'FREQ=DAILY' });
+    const [seated, waiting] = await Promise.all([insertPatient(world), insertPatient(world)]);
+    assert.equal((await enrol(seated.patientId, { groupId, acknowledgeConflicts: true })).statusCode, 201);
+    const place = (await enrol(waiting.patientId, { groupId, joinWaitlist: true, acknowledgeConflicts: true })).json();
+    assert.equal(place.status, 'waitlisted');
+    const ended = await world.clinician.post(`/api/enrollments/${place.enrollmentId}/end`, { endsOn: '2026-12-01' });
+    assert.equal(ended.statusCode, 200, ended.body);
+    assert.deepEqual(await rosterOn('One seat, waitlist ended', '2026-11-25'), { patients: [seated.patientId], enrolledCount: 1 });
+    const week = (await world.clinician.get(`/api/patients/${waiting.patientId}/schedule?weekOf=2026-11-25`)).json();
+    assert.deepEqual(week.sessions, [], 'nor on the waiting patient’s week');
+  });
+
+  it('a place that had not started when the patient was discharged ends without a seat and stays off the roster', async () => {
+    const groupId = await newGroup({ name: 'Starts next week', rrule: 'FREQ=DAILY' });
+    const { patientId, episodeId } = await insertPatient(world);
+    const place = (await enrol(patientId, { groupId, startsOn: '2026-12-01', acknowledgeConflicts: true })).json();
+    const discharge = await world.clinician.post(`/api/episodes/${episodeId}/discharge`, { dischargedOn: '2026-11-24', reason: 'completed', summary: 'Completed.' });
+    assert.equal(discharge.statusCode, 200, discharge.body);
+    const row = await world.ctx.deps.db.selectFrom('group_enrollments').select(['status', 'ends_on', 'seated_on']).where('enrollment_id', '=', place.enrollmentId).executeTakeFirstOrThrow();
+    assert.deepEqual(row, { status: 'ended', ends_on: '2026-12-01', seated_on: null });
+    assert.deepEqual(await rosterOn('Starts next week', '2026-12-01'), { patients: [], enrolledCount: 0 });
+  });
+});
+
+describe('a seat ended on a future day', () => {
+  it('stays taken until that day, and the first waiting patient is seated the day after: no day is overbooked', async () => {
+    const groupId = await newGroup({ name: 'Future end', capacity: 1, rrule: 'FREQ=DAILY' });
+    const [leaving, next, late] = await Promise.all([insertPatient(world), insertPatient(world), insertPatient(world)]);
+    const seat = (await enrol(leaving.patientId, { groupId, acknowledgeConflicts: true })).json();
+    assert.equal((await enrol(next.patientId, { groupId, joinWaitlist: true, acknowledgeConflicts: true })).json().status, 'waitlisted');
+    assert.equal((await world.clinician.post(`/api/enrollments/${seat.enrollmentId}/end`, { endsOn: '2026-12-20' })).statusCode, 200);
+    const promoted = (await world.clinician.get(`/api/patients/${next.patientId}/enrollments`)).json()[0];
+    assert.deepEqual([promoted.status, promoted.startsOn], ['enrolled', '2026-12-21']);
+    assert.deepEqual(await rosterOn('Future end', '2026-12-01'), { patients: [leaving.patientId], enrolledCount: 1 });
+    assert.deepEqual(await rosterOn('Future end', '2026-12-20'), { patients: [leaving.patientId], enrolledCount: 1 });
+    assert.deepEqual(await rosterOn('Future end', '2026-12-21'), { patients: [next.patientId], enrolledCount: 1 });
+    const full = await enrol(late.patientId, { groupId, acknowledgeConflicts: true });
+    assert.deepEqual([full.statusCode, full.json().error.code], [409, 'group_full']);
+    const group = (await world.clinician.get(`/api/groups/${groupId}`)).json();
+    assert.deepEqual([group.enrolledCount, group.waitlistCount], [1, 0]);
+  });
+
+  it('a patient joining the waitlist of a group whose only seat frees later is seated from the day it frees', async () => {
+    const groupId = await newGroup({ name: 'Frees later', capacity: 1, rrule: 'FREQ=DAILY' });
+    const [leaving, joining] = await Promise.all([insertPatient(world), insertPatient(world)]);
+    const seat = (await enrol(leaving.patientId, { groupId, acknowledgeConflicts: true })).json();
+    await world.clinician.post(`/api/enrollments/${seat.enrollmentId}/end`, { endsOn: '2026-12-04' });
+    const check = (await world.clinician.post(`/api/patients/${joining.patientId}/enrollments/check`, { groupId })).json();
+    assert.deepEqual([check.seatsLeft, check.full], [0, true]);
+    const place = (await enrol(joining.patientId, { groupId, joinWaitlist: true, acknowledgeConflicts: true })).json();
+    assert.deepEqual([place.status, place.startsOn], ['enrolled', '2026-12-05']);
+  });
+
+  it('may not be set before the enrolment starts nor more than a year ahead', async () => {
+    const groupId = await newGroup();
+    const { patientId } = await insertPatient(world);
+    const place = (await enrol(patientId, { groupId })).json();
+    const tooFar = await world.clinician.post(`/api/enrollments/${place.enrollmentId}/end`, { endsOn: '2027-11-25' });
+    assert.deepEqual([tooFar.statusCode, tooFar.json().error.code, tooFar.json().error.details[0].path], [422, 'date_out_of_range', 'endsOn']);
+    assert.equal((await world.clinician.post(`/api/enrollments/${place.enrollmentId}/end`, { endsOn: '2027-11-24' })).statusCode, 200, 'a year ahead to the day');
+  });
+});
+
+describe('discharge frees seats', () => {
+  it('discharging a patient offers each freed seat to that group’s waitlist', async () => {
+    const [first, second] = [await newGroup({ name: 'Discharge frees A', capacity: 1 }), await newGroup({ name: 'Discharge frees B', capacity: 1, startTime: '14:00' })];
+    const [leaving, waitingA, waitingB] = await Promise.all([insertPatient(world), insertPatient(world), insertPatient(world)]);
+    for (const groupId of [first, second]) assert.equal((await enrol(leaving.patientId, { groupId, acknowledgeConflicts: true })).statusCode, 201);
+    await enrol(waitingA.patientId, { groupId: first, joinWaitlist: true, acknowledgeConflicts: true });
+    await enrol(waitingB.patientId, { groupId: second, joinWaitlist: true, acknowledgeConflicts: true });
+    const discharge = await world.clinician.post(`/api/episodes/${leaving.episodeId}/discharge`, { dischargedOn: '2026-11-24', reason: 'completed', summary: 'Completed.' });
+    assert.equal(discharge.statusCode, 200, discharge.body);
+    for (const waiting of [waitingA, waitingB]) {
+      const place = (await world.clinician.get(`/api/patients/${waiting.patientId}/enrollments`)).json()[0];
+      assert.deepEqual([place.status, place.startsOn], ['enrolled', '2026-11-25'], 'seated the day after the discharge day');
+      assert.ok((await auditEventsFor(world, waiting.patientId)).some((e) => (e.details as { promotedFromWaitlist?: boolean }).promotedFromWaitlist));
+    }
+  });
+});
+
+describe('ending an enrolment at another facility', () => {
+  it('needs the caller to be assigned to the group’s facility, not only to reach the patient', async () => {
+    const north = (await world.org.admin.post('/api/facilities', facilityInput('North Campus'))).json().facilityId as string;
+    const northProgram = (await world.org.admin.post('/api/programs', programInput(north, { name: 'North IOP' }))).json();
+    const northClinician = await createStaffMember(world.ctx, world.org, ['clinician'], [north]);
+    const group = await world.org.admin.post('/api/groups', { ...groupInput(world, { name: 'North group' }), facilityId: north, programId: northProgram.programId, facilitatorId: northClinician.staffId });
+    assert.equal(group.statusCode, 201, group.body);
+    const { patientId } = await insertPatient(world, { programId: northProgram.programId }); // registered downtown, treated north
+    const place = (await enrol(patientId, { groupId: group.json().groupId, acknowledgeConflicts: true }, northClinician)).json();
+    const refused = await world.clinician.post(`/api/enrollments/${place.enrollmentId}/end`, { endsOn: '2026-11-24' });
+    assert.deepEqual([refused.statusCode, refused.json().error.code], [403, 'facility_forbidden']);
+    assert.equal((await northClinician.post(`/api/enrollments/${place.enrollmentId}/end`, { endsOn: '2026-11-24' })).statusCode, 200);
   });
 });

@@ -1,6 +1,8 @@
 /** SQL for group enrolments: seats, the waitlist, and their answers. */
 import { type Insertable, type Kysely, type Transaction, sql } from 'kysely';
 import type { Database, GroupEnrollmentsTable } from '../db/schema.ts';
+import type { LocalDate } from '../time/local-time.ts';
+import type { SeatInterval } from './seats.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -8,7 +10,7 @@ export async function insertEnrollment(trx: Db, row: Insertable<GroupEnrollments
   await trx.insertInto('group_enrollments').values(row).execute();
 }
 
-export async function updateEnrollment(trx: Db, orgId: string, enrollmentId: string, change: Partial<Pick<GroupEnrollmentsTable, 'status' | 'starts_on' | 'ends_on' | 'updated_at'>>): Promise<void> {
+export async function updateEnrollment(trx: Db, orgId: string, enrollmentId: string, change: Partial<Pick<GroupEnrollmentsTable, 'status' | 'starts_on' | 'ends_on' | 'seated_on' | 'updated_at'>>): Promise<void> {
   await trx.updateTable('group_enrollments').set(change).where('org_id', '=', orgId).where('enrollment_id', '=', enrollmentId).execute();
 }
 
@@ -32,16 +34,39 @@ export function currentEnrollment(db: Db, orgId: string, groupId: string, patien
     .executeTakeFirst();
 }
 
-/** Seats taken. Read after the group row is locked, so it cannot change before the insert. */
-export async function countEnrolled(db: Db, orgId: string, groupId: string): Promise<number> {
-  const row = await db
+/**
+ * The seats of a group held on some day from `from` onward (seats.ts counts them by day).
+ * Read after the group row is locked, so they cannot change before the insert.
+ */
+export async function seatIntervals(db: Db, orgId: string, groupId: string, from: LocalDate): Promise<SeatInterval[]> {
+  const rows = await db
     .selectFrom('group_enrollments')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select(['seated_on', 'ends_on'])
     .where('org_id', '=', orgId)
     .where('group_id', '=', groupId)
-    .where('status', '=', 'enrolled')
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .where('status', 'in', ['enrolled', 'ended'])
+    .where('seated_on', 'is not', null)
+    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', from)]))
+    .execute();
+  return rows.map((r) => ({ seatedOn: r.seated_on!, endsOn: r.ends_on }));
+}
+
+/**
+ * Locks, in group-id order (the order every multi-group writer uses, so none wait on each
+ * other in a cycle), the groups in which an episode holds a seat; returns their ids.
+ */
+export async function lockSeatedGroupsOfEpisode(trx: Transaction<Database>, orgId: string, episodeId: string): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('groups')
+    .select('group_id')
+    .where('org_id', '=', orgId)
+    .where('group_id', 'in', (eb) =>
+      eb.selectFrom('group_enrollments').select('group_id').where('org_id', '=', orgId).where('episode_id', '=', episodeId).where('status', '=', 'enrolled'),
+    )
+    .orderBy('group_id')
+    .forUpdate()
+    .execute();
+  return rows.map((r) => r.group_id);
 }
 
 /** The patient who has waited longest for a seat in the group. */
@@ -83,12 +108,12 @@ export function getEnrollmentView(db: Db, orgId: string, enrollmentId: string) {
   return enrollmentViews(db, orgId).where('e.enrollment_id', '=', enrollmentId).executeTakeFirst();
 }
 
-/** Members, then the waitlist in order. */
-export function groupEnrollmentViews(db: Db, orgId: string, groupId: string) {
+/** Members (those ending on a future day too: they hold their seat until then), then the waitlist in order. */
+export function groupEnrollmentViews(db: Db, orgId: string, groupId: string, today: LocalDate) {
   return enrollmentViews(db, orgId)
     .where('e.group_id', '=', groupId)
-    .where('e.status', '<>', 'ended')
-    .orderBy(sql`case when e.status = 'enrolled' then 0 else 1 end`)
+    .where((eb) => eb.or([eb('e.status', '<>', 'ended'), eb.and([eb('e.seated_on', 'is not', null), eb('e.ends_on', '>=', today)])]))
+    .orderBy(sql`case when e.status = 'waitlisted' then 1 else 0 end`)
     .orderBy('e.created_at')
     .orderBy('e.enrollment_id')
     .execute();

@@ -154,3 +154,46 @@ describe('editing a group’s schedule', () => {
     assert.equal(response.json().error.details[0].path, 'facilityId');
   });
 });
+
+describe('changing a group’s capacity', () => {
+  const enrol = (patientId: string, body: Record<string, unknown>) => world.clinician.post(`/api/patients/${patientId}/enrollments`, { acknowledgeConflicts: true, ...body });
+
+  it('raising it seats waiting patients in the new seats, in the order they joined the waitlist', async () => {
+    const input = groupInput(world, { name: 'Growing group', capacity: 1 });
+    const groupId = (await world.clinician.post('/api/groups', input)).json().groupId as string;
+    const [seated, first, second, third] = await Promise.all([1, 2, 3, 4].map(() => insertPatient(world)));
+    await enrol(seated!.patientId, { groupId });
+    for (const waiting of [first, second, third]) {
+      assert.equal((await enrol(waiting!.patientId, { groupId, joinWaitlist: true })).json().status, 'waitlisted');
+      world.ctx.clock.advanceMinutes(1);
+    }
+    world.ctx.clock.advanceMinutes(-3);
+    const raised = await world.clinician.put(`/api/groups/${groupId}`, { ...input, capacity: 3 });
+    assert.equal(raised.statusCode, 200, raised.body);
+    assert.deepEqual([raised.json().enrolledCount, raised.json().waitlistCount], [3, 1]);
+    const places = (await world.clinician.get(`/api/groups/${groupId}/enrollments`)).json() as { patientId: string; status: string; startsOn: string }[];
+    const statusOf = (p: { patientId: string } | undefined) => places.find((e) => e.patientId === p!.patientId);
+    assert.deepEqual([first, second, third].map((p) => [statusOf(p)!.status, statusOf(p)!.startsOn]), [['enrolled', '2026-11-24'], ['enrolled', '2026-11-24'], ['waitlisted', '2026-11-24']]);
+  });
+
+  it('lowering it below the seats taken is refused with the count, and nobody loses a seat', async () => {
+    const input = groupInput(world, { name: 'Shrinking group', capacity: 4 });
+    const groupId = (await world.clinician.post('/api/groups', input)).json().groupId as string;
+    for (const p of await Promise.all([1, 2, 3].map(() => insertPatient(world)))) await enrol(p.patientId, { groupId });
+    const refused = await world.clinician.put(`/api/groups/${groupId}`, { ...input, capacity: 2 });
+    assert.deepEqual([refused.statusCode, refused.json().error.code, refused.json().error.details[0].path], [409, 'conflict', 'capacity']);
+    assert.match(refused.json().error.message, /3 patients hold seats/);
+    assert.equal((await world.clinician.get(`/api/groups/${groupId}`)).json().capacity, 4);
+    assert.equal((await world.clinician.put(`/api/groups/${groupId}`, { ...input, capacity: 3 })).statusCode, 200, 'down to the seats taken is fine');
+  });
+});
+
+describe('specialty eligibility', () => {
+  it('a group’s specialty is stored lower-case, so a “Trauma” group admits a patient whose record lists “trauma”', async () => {
+    const created = await world.clinician.post('/api/groups', groupInput(world, { name: 'Trauma group', eligibleSpecialty: ' Trauma ' }));
+    assert.equal(created.json().eligibleSpecialty, 'trauma');
+    const { patientId } = await insertPatient(world, { specialtyPopulations: ['trauma'] });
+    const check = (await world.clinician.post(`/api/patients/${patientId}/enrollments/check`, { groupId: created.json().groupId })).json();
+    assert.deepEqual([check.eligible, check.eligibilityProblems], [true, []]);
+  });
+});

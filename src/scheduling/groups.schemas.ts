@@ -1,7 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { Name, Nullable, Uuid } from '../http/schemas.ts';
+import { LOCAL_DATE_PATTERN } from '../time/local-time.ts';
 
-export const LocalDateSchema = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A calendar day at the facility, YYYY-MM-DD' });
+export const LocalDateSchema = Type.String({ pattern: LOCAL_DATE_PATTERN, description: 'A calendar day at the facility, YYYY-MM-DD (1900–2199)' });
 export const LocalTimeSchema = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'Local time at the facility, HH:MM' });
 export const VideoUrl = Type.String({ format: 'uri', pattern: '^https?://', maxLength: 500 });
 export const Room = Type.String({ maxLength: 100 });

@@ -2,6 +2,8 @@
 import { type Kysely, type Transaction, sql } from 'kysely';
 import type { Database, GroupsTable } from '../db/schema.ts';
 import type { FacilityScope } from '../http/actor.ts';
+import type { LocalDate } from '../time/local-time.ts';
+import type { SeatInterval } from './seats.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -55,25 +57,35 @@ export async function groupFacilityId(db: Db, orgId: string, groupId: string): P
   return (await db.selectFrom('groups').select('facility_id').where('org_id', '=', orgId).where('group_id', '=', groupId).executeTakeFirst())?.facility_id;
 }
 
-/** Enrolled and waitlisted counts per group. */
-export async function seatCounts(db: Db, orgId: string, groupIds: readonly string[]): Promise<Map<string, { enrolled: number; waitlisted: number }>> {
-  const counts = new Map<string, { enrolled: number; waitlisted: number }>();
-  if (groupIds.length === 0) return counts;
+/** Waitlist places per group. */
+export async function waitlistCounts(db: Db, orgId: string, groupIds: readonly string[]): Promise<Map<string, number>> {
+  if (groupIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('group_enrollments')
-    .select(['group_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+    .select(['group_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('org_id', '=', orgId)
     .where('group_id', 'in', groupIds)
-    .where('status', '<>', 'ended')
-    .groupBy(['group_id', 'status'])
+    .where('status', '=', 'waitlisted')
+    .groupBy('group_id')
     .execute();
-  for (const row of rows) {
-    const entry = counts.get(row.group_id) ?? { enrolled: 0, waitlisted: 0 };
-    if (row.status === 'enrolled') entry.enrolled = Number(row.n);
-    if (row.status === 'waitlisted') entry.waitlisted = Number(row.n);
-    counts.set(row.group_id, entry);
-  }
-  return counts;
+  return new Map(rows.map((r) => [r.group_id, Number(r.n)]));
+}
+
+/** The seats of these groups held on some day from `from` onward, by group (seats.ts counts them by day). */
+export async function seatIntervalsOfGroups(db: Db, orgId: string, groupIds: readonly string[], from: LocalDate): Promise<Map<string, SeatInterval[]>> {
+  const seats = new Map<string, SeatInterval[]>();
+  if (groupIds.length === 0) return seats;
+  const rows = await db
+    .selectFrom('group_enrollments')
+    .select(['group_id', 'seated_on', 'ends_on'])
+    .where('org_id', '=', orgId)
+    .where('group_id', 'in', groupIds)
+    .where('status', 'in', ['enrolled', 'ended'])
+    .where('seated_on', 'is not', null)
+    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', from)]))
+    .execute();
+  for (const row of rows) seats.set(row.group_id, [...(seats.get(row.group_id) ?? []), { seatedOn: row.seated_on!, endsOn: row.ends_on }]);
+  return seats;
 }
 
 /**

@@ -9,9 +9,24 @@ import { type StaffActor, canSeeFacility } from '../http/actor.ts';
 import { AppError } from '../http/errors.ts';
 import { MAX_EXPANSION_DAYS, expandOccurrences, nextOccurrences, normalizeRrule, rruleProblem } from './recurrence.ts';
 import type { Group, GroupInput } from './groups.schemas.ts';
-import { type GroupFields, type GroupRecord, getGroupRecord, getProgramAt, getTrack, insertGroup, isClinicianAt, listGroupRecords, lockGroup, seatCounts, updateGroup } from './groups.store.ts';
+import { promoteFromWaitlist } from './enrollments.ts';
+import {
+  type GroupFields,
+  type GroupRecord,
+  getGroupRecord,
+  getProgramAt,
+  getTrack,
+  insertGroup,
+  isClinicianAt,
+  listGroupRecords,
+  lockGroup,
+  seatIntervalsOfGroups,
+  updateGroup,
+  waitlistCounts,
+} from './groups.store.ts';
+import { seatsTakenFrom } from './seats.ts';
 import { regenerateGroupSessions } from './sessions.ts';
-import { addDays, compareDates, isLocalDate } from '../time/local-time.ts';
+import { addDays, compareDates, isLocalDate, localDateOf } from '../time/local-time.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -74,7 +89,8 @@ function fieldsOf(input: GroupInput, scheduleChangedAt: Date | null): GroupField
     waitlist_enabled: input.waitlistEnabled ?? true,
     eligible_population: input.eligiblePopulation ?? null,
     eligible_gender: input.eligibleGender ?? null,
-    eligible_specialty: input.eligibleSpecialty?.trim() || null,
+    // Specialty populations are compared case-insensitively (eligibility.ts); stored lower-case.
+    eligible_specialty: input.eligibleSpecialty?.trim().toLowerCase() || null,
     rrule: normalizeRrule(input.rrule),
     starts_on: input.startsOn,
     ends_on: input.endsOn ?? null,
@@ -124,13 +140,41 @@ export async function editGroup(deps: AppDeps, actor: StaffActor, audit: AuditCo
       draft.start_time.slice(0, 5) !== before.start_time.slice(0, 5) ||
       draft.active !== before.active;
     const fields = scheduleChanged ? { ...draft, schedule_changed_at: now } : draft;
+    // Seats already given (today's, and those promised from a later day) are never taken back
+    // by lowering the capacity: staff end enrolments first.
+    const today = localDateOf(now, timeZone);
+    const seated = seatsTakenFrom((await seatIntervalsOfGroups(trx, actor.orgId, [groupId], today)).get(groupId) ?? [], today);
+    if (fields.capacity < seated) {
+      throw new AppError(409, 'conflict', `${seated} patients hold seats in this group, so its capacity cannot be lower than ${seated}. End enrolments first.`, [
+        { path: 'capacity', message: `is below the ${seated} seats taken` },
+      ]);
+    }
     await updateGroup(trx, actor.orgId, groupId, fields, now);
     await regenerateGroupSessions(trx, actor.orgId, { group_id: groupId, ...fields, time_zone: timeZone }, now);
     await recordAudit(trx, audit, { action: 'update', entity: 'group', entityId: groupId, details: { ...auditDetails(fields), scheduleChanged } });
+    // New seats go to the waitlist, in the order patients joined it.
+    if (fields.capacity > before.capacity) await promoteFromWaitlist(trx, actor.orgId, audit, groupId, now);
   });
 }
 
-function toGroup(record: GroupRecord, counts: { enrolled: number; waitlisted: number } | undefined, now: Date): Group {
+interface SeatCounts {
+  readonly enrolled: number;
+  readonly waitlisted: number;
+}
+
+/** Seats taken (on the busiest day from the facility's today on, seats.ts) and waitlist places, by group. */
+async function seatCounts(db: Db, orgId: string, records: readonly GroupRecord[], now: Date): Promise<Map<string, SeatCounts>> {
+  const counts = new Map<string, SeatCounts>();
+  if (records.length === 0) return counts;
+  const todays = new Map(records.map((r) => [r.group_id, localDateOf(now, r.time_zone)]));
+  const earliest = [...todays.values()].sort(compareDates)[0]!;
+  const ids = records.map((r) => r.group_id);
+  const [seats, waitlisted] = await Promise.all([seatIntervalsOfGroups(db, orgId, ids, earliest), waitlistCounts(db, orgId, ids)]);
+  for (const id of ids) counts.set(id, { enrolled: seatsTakenFrom(seats.get(id) ?? [], todays.get(id)!), waitlisted: waitlisted.get(id) ?? 0 });
+  return counts;
+}
+
+function toGroup(record: GroupRecord, counts: SeatCounts | undefined, now: Date): Group {
   const schedule = { rrule: record.rrule, startsOn: record.starts_on, endsOn: record.ends_on, startTime: record.start_time, durationMinutes: record.duration_minutes, timeZone: record.time_zone };
   return {
     groupId: record.group_id,
@@ -167,11 +211,11 @@ function toGroup(record: GroupRecord, counts: { enrolled: number; waitlisted: nu
 export async function loadGroup(db: Db, orgId: string, groupId: string, now: Date): Promise<Group | undefined> {
   const record = await getGroupRecord(db, orgId, groupId);
   if (!record) return undefined;
-  return toGroup(record, (await seatCounts(db, orgId, [groupId])).get(groupId), now);
+  return toGroup(record, (await seatCounts(db, orgId, [record], now)).get(groupId), now);
 }
 
 export async function loadGroups(db: Db, actor: StaffActor, filter: { facilityId?: string | undefined; includeInactive?: boolean | undefined }, now: Date): Promise<Group[]> {
   const records = await listGroupRecords(db, actor.orgId, actor.facilities, filter);
-  const counts = await seatCounts(db, actor.orgId, records.map((r) => r.group_id));
+  const counts = await seatCounts(db, actor.orgId, records, now);
   return records.map((r) => toGroup(r, counts.get(r.group_id), now));
 }

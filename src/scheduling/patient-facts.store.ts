@@ -42,6 +42,12 @@ export function activeEpisodesAt(db: Db, orgId: string, patientId: string, facil
     .execute();
 }
 
+/** True when the patient is registered at the facility or has an active episode in one of its programs. */
+export async function isPatientOfFacility(db: Db, orgId: string, patientId: string, facilityId: string): Promise<boolean> {
+  if ((await getPatientFacts(db, orgId, patientId))?.facility_id === facilityId) return true;
+  return (await activeEpisodesAt(db, orgId, patientId, facilityId)).length > 0;
+}
+
 /**
  * The facility whose calendar a patient's week is read in: that of their most recent
  * active episode, else the facility that registered them.

@@ -8,7 +8,7 @@ import { AppError } from '../http/errors.ts';
 import { addDays, instantAt, isLocalDate, isoWeekday, localDateOf, localTimeOf, minutesBetween, weekStartOf } from '../time/local-time.ts';
 import { scheduleConflicts } from './conflicts.ts';
 import { isClinicianAt } from './groups.store.ts';
-import { getPatientFacts, patientHomeFacility } from './patient-facts.store.ts';
+import { getPatientFacts, isPatientOfFacility, patientHomeFacility } from './patient-facts.store.ts';
 import type { CalendarSession, IndividualSessionInput, PatientSchedule } from './sessions.schemas.ts';
 import { bookedSessionsOfPatient, enrolledGroupIds, insertSession, patientSessionViews, sessionsLedBy } from './sessions.store.ts';
 import { ensureGroupSessions, loadSession, toCalendarSession } from './sessions.ts';
@@ -64,6 +64,11 @@ export async function bookPatientSession(deps: AppDeps, actor: StaffActor, audit
     const facility = input.facilityId ? await getFacility(trx, actor.orgId, input.facilityId) : await patientHomeFacility(trx, actor.orgId, patientId);
     if (!facility) throw new AppError(422, 'facility_not_found', 'No such facility.', [{ path: 'facilityId', message: 'does not exist' }]);
     if (!canSeeFacility(actor, facility.facility_id)) throw new AppError(403, 'facility_forbidden', 'You are not assigned to this facility.');
+    // A session elsewhere would put the patient on another facility's calendar, in front of a
+    // team that does not treat them: only where they are registered or in an active episode.
+    if (input.facilityId && !(await isPatientOfFacility(trx, actor.orgId, patientId, input.facilityId))) {
+      throw new AppError(422, 'validation_failed', 'The patient is not a patient of this facility.', [{ path: 'facilityId', message: 'the patient is not a patient of this facility' }]);
+    }
     if (!(await isClinicianAt(trx, actor.orgId, input.clinicianId, facility.facility_id))) {
       throw new AppError(422, 'clinician_not_found', 'The clinician must be an active clinician, clinical director or medical staff member assigned to this facility.', [
         { path: 'clinicianId', message: 'is not an active clinical staff member at this facility' },
@@ -75,8 +80,9 @@ export async function bookPatientSession(deps: AppDeps, actor: StaffActor, audit
     const patientBooked = await bookedSessionsOfPatient(trx, actor.orgId, patientId, startsAt, endsAt);
     const clinicianBooked = (await sessionsLedBy(trx, actor.orgId, input.clinicianId, startsAt, endsAt)).filter((s) => !patientBooked.some((p) => p.session_id === s.session_id));
     const meeting = { localDate: input.date, dayOfWeek: isoWeekday(input.date), localStart: localTimeOf(startsAt, facility.time_zone), durationMinutes: input.durationMinutes, startsAt, endsAt };
-    const booked = [...patientBooked, ...clinicianBooked].map((s) => ({
-      title: s.title,
+    // The patient's own sessions are named; the clinician's others only described (conflicts.ts).
+    const booked = [...patientBooked.map((s) => ({ s, title: s.title })), ...clinicianBooked.map((s) => ({ s, title: null }))].map(({ s, title }) => ({
+      title,
       localDate: s.local_date,
       localStart: localTimeOf(s.starts_at, s.time_zone),
       localEnd: localTimeOf(s.ends_at, s.time_zone),

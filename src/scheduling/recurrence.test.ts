@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type GroupSchedule, MAX_EXPANSION_DAYS, expandOccurrences, nextOccurrences, rruleProblem } from './recurrence.ts';
+import { type GroupSchedule, MAX_EXPANSION_DAYS, expandOccurrences, floating, nextOccurrences, rruleProblem } from './recurrence.ts';
 
 const NY = 'America/New_York';
 const group = (overrides: Partial<GroupSchedule> = {}): GroupSchedule => ({
@@ -109,4 +109,16 @@ describe('which RRULEs a group may use', () => {
     ['every monday', /NAME=VALUE/],
   ];
   for (const [rule, reason] of refused) it(`refuses ${JSON.stringify(rule)}`, () => assert.match(rruleProblem(rule) ?? 'accepted', reason));
+});
+
+describe('the floating wall clock the rule is expanded in', () => {
+  it('keeps the year as written: a day in the year 50 is not moved to 1950 (Date.UTC two-digit years)', () => {
+    const cases: [string, string, string][] = [
+      ['0050-01-05', '09:00', '0050-01-05T09:00:00.000Z'],
+      ['1900-01-01', '00:00', '1900-01-01T00:00:00.000Z'],
+      ['2028-02-29', '23:30', '2028-02-29T23:30:00.000Z'],
+      ['2199-12-31', '23:59', '2199-12-31T23:59:00.000Z'],
+    ];
+    for (const [date, time, expected] of cases) assert.equal(floating(date, time).toISOString(), expected, `${date} ${time}`);
+  });
 });

@@ -104,11 +104,16 @@ export function rruleProblem(text: string): string | null {
   return null;
 }
 
-/** A local date and time as a floating Date (the wall clock stored as if it were UTC). */
-function floating(date: LocalDate, time: LocalTime): Date {
+/**
+ * A local date and time as a floating Date (the wall clock stored as if it were UTC).
+ * Not Date.UTC(y, …): it reads years 0–99 as 1900–1999. setUTCFullYear takes the year as written.
+ */
+export function floating(date: LocalDate, time: LocalTime): Date {
   const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
   const [h, mi] = time.split(':').map(Number) as [number, number];
-  return new Date(Date.UTC(y, mo - 1, d, h, mi));
+  const value = new Date(Date.UTC(2000, 0, 1, h, mi));
+  value.setUTCFullYear(y, mo - 1, d);
+  return value;
 }
 
 const floatingDate = (value: Date): LocalDate => value.toISOString().slice(0, 10);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { createStaffMember } from '../../test/support/app.ts';
+import { createStaffMember, facilityInput, programInput } from '../../test/support/app.ts';
 import { type SchedulingWorld, auditEventsFor, groupInput, insertAttendance, insertPatient, schedulingWorld } from './test-fixtures.ts';
 
 let world: SchedulingWorld;
@@ -113,6 +113,38 @@ describe('individual and family sessions', () => {
     const booked = await world.clinician.post(`/api/patients/${patientId}/sessions`, { ...input, acknowledgeConflicts: true });
     assert.equal(booked.statusCode, 201);
     assert.equal(booked.json().title, 'Family session');
+  });
+
+  it('a clash with the clinician’s session with another patient does not reveal its title; the patient’s own sessions keep theirs', async () => {
+    const other = await insertPatient(world);
+    const input = { kind: 'individual', clinicianId: world.clinician.staffId, date: '2026-12-07', startTime: '15:00', durationMinutes: 60 };
+    assert.equal((await world.clinician.post(`/api/patients/${other.patientId}/sessions`, { ...input, title: 'Relapse review with Dana Whitfield' })).statusCode, 201);
+    const { patientId } = await insertPatient(world);
+    assert.equal((await world.clinician.post(`/api/patients/${patientId}/sessions`, { ...input, startTime: '14:00', title: 'Intake follow-up', acknowledgeConflicts: true })).statusCode, 201);
+    const clash = await world.clinician.post(`/api/patients/${patientId}/sessions`, { ...input, startTime: '14:30' });
+    assert.equal(clash.json().error.code, 'schedule_conflict');
+    const descriptions = clash.json().error.details.map((c: { description: string }) => c.description);
+    assert.deepEqual(descriptions, [
+      'Monday 2026-12-07: overlaps “Intake follow-up” 14:00–15:00.',
+      'Monday 2026-12-07: Clinician has another session 15:00–16:00.',
+    ]);
+    assert.ok(!clash.body.includes('Whitfield'), clash.body);
+  });
+
+  it('a session at another facility is booked only for a patient registered there or in an active episode there', async () => {
+    const north = (await world.org.admin.post('/api/facilities', facilityInput('North Campus'))).json().facilityId as string;
+    const northProgram = (await world.org.admin.post('/api/programs', programInput(north, { name: 'North IOP' }))).json();
+    const northClinician = await createStaffMember(world.ctx, world.org, ['clinician'], [north]);
+    const scheduler = await createStaffMember(world.ctx, world.org, ['clinician'], [world.facilityId, north]);
+    const input = { kind: 'individual', clinicianId: northClinician.staffId, date: '2026-12-08', startTime: '10:00', durationMinutes: 50, facilityId: north };
+    const downtownOnly = await insertPatient(world, { programId: null });
+    const refused = await scheduler.post(`/api/patients/${downtownOnly.patientId}/sessions`, input);
+    assert.deepEqual([refused.statusCode, refused.json().error.code, refused.json().error.details], [422, 'validation_failed', [{ path: 'facilityId', message: 'the patient is not a patient of this facility' }]]);
+    assert.equal((await northClinician.get(`/api/facilities/${north}/sessions?from=2026-12-08&to=2026-12-08`)).json().length, 0, 'nothing was written');
+    const inNorthProgram = await insertPatient(world, { programId: northProgram.programId });
+    const booked = await scheduler.post(`/api/patients/${inNorthProgram.patientId}/sessions`, input);
+    assert.equal(booked.statusCode, 201, booked.body);
+    assert.equal((await scheduler.post(`/api/patients/${downtownOnly.patientId}/sessions`, { ...input, facilityId: world.facilityId, clinicianId: world.clinician.staffId })).statusCode, 201, 'the facility the patient is registered at');
   });
 
   it('refuse a clinician who is not clinical staff at the facility, and an unknown patient', async () => {

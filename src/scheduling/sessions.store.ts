@@ -5,6 +5,14 @@ import type { LocalDate } from '../time/local-time.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/**
+ * A group place puts its patient on the roster of a session of `e`'s group on `s`'s day
+ * when it held its seat that day: seated on or before it, not ended before it. A waitlist
+ * place, or one that ended before it was ever seated, has no seated_on (0006) and never
+ * does. The board and hours (src/attendance) apply the same rule.
+ */
+const seatedOnSessionDay = sql<boolean>`e.status in ('enrolled', 'ended') and e.seated_on <= s.local_date and (e.ends_on is null or e.ends_on >= s.local_date)`;
+
 /** PostgreSQL prints a `timestamp` as 'YYYY-MM-DD HH:MM:SS'; occurrence keys are compared as 'YYYY-MM-DDTHH:MM:SS'. */
 export const occurrenceKeyOf = (raw: string): string => raw.replace(' ', 'T');
 
@@ -100,8 +108,7 @@ export function sessionViews(db: Db, orgId: string) {
       'p.legal_family_name',
       sql<number | null>`case when s.group_id is null then null else (
         select count(*) from group_enrollments e
-        where e.org_id = s.org_id and e.group_id = s.group_id and e.status = 'enrolled'
-          and e.starts_on <= s.local_date and (e.ends_on is null or e.ends_on >= s.local_date)) end`.as('enrolled_count'),
+        where e.org_id = s.org_id and e.group_id = s.group_id and ${seatedOnSessionDay}) end`.as('enrolled_count'),
     ])
     .where('s.org_id', '=', orgId);
 }
@@ -124,7 +131,7 @@ export function calendarViews(db: Db, orgId: string, facilityId: string, from: L
 /** The patient is on this session's roster: its individual patient, enrolled on its day, or with attendance recorded. */
 const onRoster = (patientId: string) => sql<boolean>`(s.patient_id = ${patientId}
   or exists (select 1 from group_enrollments e where e.org_id = s.org_id and e.group_id = s.group_id and e.patient_id = ${patientId}
-             and e.status = 'enrolled' and e.starts_on <= s.local_date and (e.ends_on is null or e.ends_on >= s.local_date))
+             and ${seatedOnSessionDay})
   or exists (select 1 from attendance a where a.org_id = s.org_id and a.session_id = s.session_id and a.patient_id = ${patientId}))`;
 
 /** Sessions on a patient's roster whose local day lies in [from, to], with their attendance and enrollment. */
@@ -139,8 +146,7 @@ export function patientSessionViews(db: Db, orgId: string, patientId: string, fr
       'a.method as attendance_method',
       'a.correction_reason',
       sql<string | null>`(select e.enrollment_id from group_enrollments e where e.org_id = s.org_id and e.group_id = s.group_id
-        and e.patient_id = ${patientId} and e.status <> 'waitlisted' and e.starts_on <= s.local_date
-        and (e.ends_on is null or e.ends_on >= s.local_date) order by e.created_at desc limit 1)`.as('enrollment_id'),
+        and e.patient_id = ${patientId} and ${seatedOnSessionDay} order by e.created_at desc limit 1)`.as('enrollment_id'),
     ])
     .where(onRoster(patientId))
     .where('s.local_date', '>=', from)
@@ -171,9 +177,17 @@ export function sessionsLedBy(db: Db, orgId: string, clinicianId: string, from: 
     .execute();
 }
 
-/** Groups in which the patient holds a seat (for materialising their sessions before reading a week). */
+/** Groups in which the patient holds or held a seat (for materialising their sessions before reading a week). */
 export async function enrolledGroupIds(db: Db, orgId: string, patientId: string): Promise<string[]> {
-  const rows = await db.selectFrom('group_enrollments').select('group_id').distinct().where('org_id', '=', orgId).where('patient_id', '=', patientId).where('status', '=', 'enrolled').execute();
+  const rows = await db
+    .selectFrom('group_enrollments')
+    .select('group_id')
+    .distinct()
+    .where('org_id', '=', orgId)
+    .where('patient_id', '=', patientId)
+    .where('status', 'in', ['enrolled', 'ended'])
+    .where('seated_on', 'is not', null)
+    .execute();
   return rows.map((r) => r.group_id);
 }
 

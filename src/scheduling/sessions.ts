@@ -89,14 +89,15 @@ async function materialise(trx: Db, orgId: string, groups: readonly ScheduledGro
  * Writes the sessions of every active group of a facility whose local day lies in
  * [from, to] (facility days, inclusive). Idempotent: occurrences already written, moved or
  * cancelled are left as they are. Call it before reading sessions for a range (the
- * attendance board, the calendar, a patient's week).
+ * attendance board, the calendar, a patient's week). `now` is the app clock's (it stamps
+ * the rows and hides occurrences from before a schedule change); never the wall clock.
  */
-export async function ensureSessions(trx: Db, orgId: string, facilityId: string, from: LocalDate, to: LocalDate, now: Date = new Date()): Promise<void> {
+export async function ensureSessions(trx: Db, orgId: string, facilityId: string, from: LocalDate, to: LocalDate, now: Date): Promise<void> {
   await materialise(trx, orgId, await groupsToExpand(trx, orgId, { facilityId }, from, to), from, to, now);
 }
 
 /** As ensureSessions, for particular groups (a patient's, at whichever facilities they meet). */
-export async function ensureGroupSessions(trx: Db, orgId: string, groupIds: readonly string[], from: LocalDate, to: LocalDate, now: Date = new Date()): Promise<void> {
+export async function ensureGroupSessions(trx: Db, orgId: string, groupIds: readonly string[], from: LocalDate, to: LocalDate, now: Date): Promise<void> {
   await materialise(trx, orgId, await groupsToExpand(trx, orgId, { groupIds }, from, to), from, to, now);
 }
 
