@@ -16,7 +16,7 @@ import { type NewPortalSession, startPortalSession } from './portal-sessions.ts'
 import {
   activateAccount,
   beginPortalLoginAttempt,
-  findPortalAccountByEmail,
+  findPortalAccountsByEmail,
   findPortalAccountForUpdate,
   findPortalTokenForUpdate,
   insertPortalToken,
@@ -53,7 +53,7 @@ export async function invitePatient(deps: AppDeps, context: AuditContext, patien
       throw new AppError(409, 'portal_account_exists', 'This patient already has an active portal account. Deactivate it first to send a new invitation.');
     }
     if (await portalEmailTaken(trx, email, { orgId: context.orgId, patientId })) {
-      throw new AppError(409, 'email_taken', 'Another portal account uses this e-mail address.', [{ path: 'email', message: 'is already in use' }]);
+      throw new AppError(409, 'email_taken', 'Another patient of your organization uses this e-mail address for the portal.', [{ path: 'email', message: 'is already in use' }]);
     }
     await upsertInvitedAccount(trx, context.orgId, patientId, email, now);
     const secret = issueSecret(context.orgId);
@@ -101,34 +101,66 @@ export async function acceptInvitation(deps: AppDeps, token: string, password: s
 
 const INVALID = () => new AppError(401, 'invalid_credentials', 'The e-mail or password is not right.');
 
-export async function portalLogin(deps: AppDeps, email: string, password: string, client: Client): Promise<{ orgId: string; patientId: string; session: NewPortalSession }> {
-  const account = await findPortalAccountByEmail(deps.db, email);
-  if (!account || !account.password_hash) {
-    await burnPasswordCheck(password);
-    throw INVALID();
-  }
+type Account = NonNullable<Awaited<ReturnType<typeof findPortalAccountsByEmail>>[number]>;
+type AttemptResult = { kind: 'ok' } | { kind: 'wrong' } | { kind: 'locked' } | { kind: 'inactive' };
+
+/**
+ * One counted attempt on one account, as for staff: counted before the password is
+ * checked so parallel guesses each count; the attempt that reaches the limit locks.
+ */
+async function attemptAccount(deps: AppDeps, account: Account, password: string, client: Client, now: Date): Promise<AttemptResult> {
   const { org_id: orgId, patient_id: patientId } = account;
   const policy = { maxFailures: deps.config.loginMaxFailures, lockMinutes: deps.config.loginLockMinutes };
-  const now = deps.clock.now();
   const fail = (reason: string) =>
     deps.db.transaction().execute((trx) => recordAudit(trx, patientContext(orgId, patientId, now, client), { action: 'login_failed', entity: 'portal_session', entityId: patientId, patientId, details: { reason } }));
   const attempt = await beginPortalLoginAttempt(deps.db, orgId, patientId, now);
-  const locked = () => new AppError(423, 'account_locked', `Too many failed sign-ins. Try again in ${policy.lockMinutes} minutes.`, { lockMinutes: policy.lockMinutes });
   if (attempt === undefined || attemptOverLimit(attempt, policy)) {
     if (attempt !== undefined) await lockPortalAccount(deps.db, orgId, patientId, lockAfterFailure(attempt, now, policy), now);
     await fail('account locked');
-    throw locked();
+    return { kind: 'locked' };
   }
-  if (!(await verifyPassword(account.password_hash, password))) {
+  if (!account.password_hash || !(await verifyPassword(account.password_hash, password))) {
     const lockUntil = lockAfterFailure(attempt, now, policy);
     if (lockUntil) await lockPortalAccount(deps.db, orgId, patientId, lockUntil, now);
     await fail(lockUntil ? 'wrong password; account locked' : 'wrong password');
-    throw lockUntil ? locked() : INVALID();
+    return { kind: lockUntil ? 'locked' : 'wrong' };
   }
   if (account.status !== 'active') {
     await fail('account deactivated');
-    throw new AppError(403, 'account_inactive', 'Portal access for this account is switched off. Please contact your clinic.');
+    return { kind: 'inactive' };
   }
+  return { kind: 'ok' };
+}
+
+/**
+ * Portal sign-in by e-mail and password. An address is unique within an organization, so
+ * the same person may hold accounts at two organizations: each is tried, and the one
+ * whose password matches signs in.
+ */
+export async function portalLogin(deps: AppDeps, email: string, password: string, client: Client): Promise<{ orgId: string; patientId: string; session: NewPortalSession }> {
+  const accounts = (await findPortalAccountsByEmail(deps.db, email)).filter((a) => a.password_hash !== null);
+  if (accounts.length === 0) {
+    await burnPasswordCheck(password);
+    throw INVALID();
+  }
+  const now = deps.clock.now();
+  const lockMinutes = deps.config.loginLockMinutes;
+  let signedIn: Account | undefined;
+  const results: AttemptResult[] = [];
+  for (const account of accounts) {
+    const result = await attemptAccount(deps, account, password, client, now);
+    results.push(result);
+    if (result.kind === 'ok') {
+      signedIn = account;
+      break;
+    }
+  }
+  if (!signedIn) {
+    if (results.some((r) => r.kind === 'inactive')) throw new AppError(403, 'account_inactive', 'Portal access for this account is switched off. Please contact your clinic.');
+    if (results.every((r) => r.kind === 'locked')) throw new AppError(423, 'account_locked', `Too many failed sign-ins. Try again in ${lockMinutes} minutes.`, { lockMinutes });
+    throw INVALID();
+  }
+  const { org_id: orgId, patient_id: patientId } = signedIn;
   const session = await deps.db.transaction().execute(async (trx) => {
     await lockPortalAccount(trx, orgId, patientId, null, now);
     const started = await startPortalSession(trx, deps, { orgId, patientId }, client);

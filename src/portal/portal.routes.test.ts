@@ -29,13 +29,13 @@ class PortalClient {
   }
 }
 
-async function insertPatient(given: string): Promise<string> {
+async function insertPatient(given: string, at: { orgId: string; facilityId: string } = { orgId: org.orgId, facilityId }): Promise<string> {
   const patientId = randomUUID();
   const now = ctx.clock.now();
   await ctx.deps.db
     .insertInto('patients')
     .values({
-      org_id: org.orgId, patient_id: patientId, facility_id: facilityId, mrn: `T-${patientId.slice(0, 6)}`, legal_given_name: given, legal_family_name: 'Rivera',
+      org_id: at.orgId, patient_id: patientId, facility_id: at.facilityId, mrn: `T-${patientId.slice(0, 6)}`, legal_given_name: given, legal_family_name: 'Rivera',
       preferred_name: null, date_of_birth: '1990-04-02', sex_at_birth: 'female', gender_identity: 'woman', pronouns: 'she/her', language: 'en', phone: null, email: null,
       address: 'null', emergency_contact: 'null', support_persons: '[]', residence: 'home', residence_note: null, availability: '[]', diagnoses: '[]',
       specialty_populations: [], possible_duplicate_of: null, created_at: now, updated_at: now,
@@ -93,6 +93,28 @@ describe('portal invitations', () => {
     assert.equal(weak.statusCode, 422);
     assert.equal(weak.json().error.code, 'weak_password');
     assert.equal((await new PortalClient().request('POST', '/api/portal/accept', { token: tokenOf(invite.link), password: NEW_PASSWORD })).statusCode, 200);
+  });
+
+  it('an invitation does not reveal that the address belongs to a patient of another organization', async () => {
+    const other = await createOrg(ctx, 'Other Recovery');
+    const otherFacility = (await other.admin.post('/api/facilities', facilityInput('Elsewhere'))).json().facilityId;
+    const ours = await insertPatient('Lee');
+    const theirs = await insertPatient('Lee', { orgId: other.orgId, facilityId: otherFacility });
+    const first = await org.admin.post(`/api/patients/${ours}/portal-invite`, { email: 'lee@example.org' });
+    const second = await other.admin.post(`/api/patients/${theirs}/portal-invite`, { email: 'LEE@example.org' });
+    assert.equal(first.statusCode, 201);
+    assert.equal(second.statusCode, 201, second.body);
+    await new PortalClient().request('POST', '/api/portal/accept', { token: tokenOf(first.json().link), password: NEW_PASSWORD });
+    await new PortalClient().request('POST', '/api/portal/accept', { token: tokenOf(second.json().link), password: 'cedar-lantern-orbit-19' });
+    // Each password signs in to its own organization's account.
+    const mine = await new PortalClient().request('POST', '/api/portal/login', { email: 'lee@example.org', password: NEW_PASSWORD });
+    const yours = await new PortalClient().request('POST', '/api/portal/login', { email: 'lee@example.org', password: 'cedar-lantern-orbit-19' });
+    assert.equal(mine.json().patientId, ours);
+    assert.equal(yours.json().patientId, theirs);
+    // Within one organization an address still names one account.
+    const clash = await org.admin.post(`/api/patients/${await insertPatient('Lee2')}/portal-invite`, { email: 'lee@example.org' });
+    assert.equal(clash.statusCode, 409);
+    assert.equal(clash.json().error.code, 'email_taken');
   });
 
   it('front desk may invite, billing may not; an unknown patient is 404', async () => {

@@ -1,6 +1,6 @@
 /** Request and response shapes of the patient portal. */
 import { Type, type Static } from 'typebox';
-import { Email, Nullable, Timestamp, Uuid } from '../http/schemas.ts';
+import { Email, LocalDay, Nullable, Timestamp, Uuid } from '../http/schemas.ts';
 
 export const PortalInviteBody = Type.Object({ email: Email }, { additionalProperties: false });
 export const PortalInvitation = Type.Object({ link: Type.String(), expiresAt: Timestamp });
@@ -26,7 +26,7 @@ export const PortalMe = Type.Object({
 });
 export type PortalMe = Static<typeof PortalMe>;
 
-export const PortalWeekQuery = Type.Object({ weekOf: Type.Optional(Type.String({ format: 'date' })) }, { additionalProperties: false });
+export const PortalWeekQuery = Type.Object({ weekOf: Type.Optional(LocalDay()) }, { additionalProperties: false });
 export const PortalSessionParams = Type.Object({ sessionId: Uuid });
 export const PortalJoin = Type.Object({ videoUrl: Type.String() });
 export const PortalPatientParams = Type.Object({ patientId: Uuid });

@@ -38,18 +38,21 @@ export function findPortalAccountForUpdate(trx: Transaction<Database>, orgId: st
   return trx.selectFrom('patient_accounts').selectAll().where('org_id', '=', orgId).where('patient_id', '=', patientId).forUpdate().executeTakeFirst();
 }
 
-export function findPortalAccountByEmail(db: Db, email: string) {
-  return db.selectFrom('patient_accounts').selectAll().where(sql`lower(email)`, '=', email.trim().toLowerCase()).executeTakeFirst();
+/** Portal accounts with this address: at most one per organization, possibly several in all. */
+export function findPortalAccountsByEmail(db: Db, email: string) {
+  return db.selectFrom('patient_accounts').selectAll().where(sql`lower(email)`, '=', email.trim().toLowerCase()).orderBy('org_id').limit(10).execute();
 }
 
-/** Whether another patient's account already uses this address. */
+/** Whether another patient of the same organization already uses this address (other organizations are not consulted). */
 export async function portalEmailTaken(db: Db, email: string, except: { orgId: string; patientId: string }): Promise<boolean> {
   const row = await db
     .selectFrom('patient_accounts')
-    .select(['org_id', 'patient_id'])
+    .select('patient_id')
+    .where('org_id', '=', except.orgId)
     .where(sql`lower(email)`, '=', email.trim().toLowerCase())
+    .where('patient_id', '<>', except.patientId)
     .executeTakeFirst();
-  return row !== undefined && !(row.org_id === except.orgId && row.patient_id === except.patientId);
+  return row !== undefined;
 }
 
 export async function upsertInvitedAccount(trx: Transaction<Database>, orgId: string, patientId: string, email: string, now: Date): Promise<void> {
