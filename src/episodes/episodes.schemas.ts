@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
-import { Name, Nullable, Uuid } from '../http/schemas.ts';
+import { LocalDay, Name, Nullable, Uuid } from '../http/schemas.ts';
 
-const LocalDate = Type.String({ format: 'date', description: 'A calendar day at the program’s facility, YYYY-MM-DD' });
+const LocalDate = LocalDay('A calendar day at the program’s facility, YYYY-MM-DD');
 
 export const DischargeReason = Type.Union([
   Type.Literal('completed'),

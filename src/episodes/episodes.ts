@@ -9,6 +9,7 @@ import { AppError, type ErrorCode } from '../http/errors.ts';
 import { lockPatient } from '../patients/patients.store.ts';
 import { displayName } from '../patients/patient-rules.ts';
 import { findLevel } from '../programs/levels-of-care.ts';
+import { lockSeatedGroupsOfEpisode, promoteFromWaitlist } from '../scheduling/enrollments.ts';
 import { addDays, localDateOf } from '../time/local-time.ts';
 import { summariseCensus } from './census.ts';
 import { type EpisodeViolation, admissionDateViolation, dischargeViolation, phaseChangeViolation } from './episode-rules.ts';
@@ -140,9 +141,15 @@ async function lockedEpisode(trx: Transaction<Database>, orgId: string, episodeI
   return { ...episode, dates: { status: episode.status, admittedOn: episode.admitted_on, lastPhaseChangeOn: episode.last_phase_change_on ?? episode.admitted_on } };
 }
 
+/** Changing an episode acts at its program's facility, so the caller must work there, as for admission. */
+function refuseOtherFacility(actor: StaffActor, episode: { program_facility_id: string }): void {
+  if (!canSeeFacility(actor, episode.program_facility_id)) throw new AppError(403, 'facility_forbidden', 'The episode’s program is at a facility you are not assigned to.');
+}
+
 export async function changePhase(deps: AppDeps, actor: StaffActor, audit: AuditContext, episodeId: string, input: PhaseChangeInput): Promise<Episode> {
   return deps.db.transaction().execute(async (trx) => {
     const episode = await lockedEpisode(trx, actor.orgId, episodeId);
+    refuseOtherFacility(actor, episode);
     const now = deps.clock.now();
     rejectViolation(phaseChangeViolation(episode.dates, input.effectiveOn, localDateOf(now, episode.time_zone)));
     if (!(await phaseOfProgram(trx, actor.orgId, episode.program_id, input.phaseId))) {
@@ -168,11 +175,15 @@ export async function changePhase(deps: AppDeps, actor: StaffActor, audit: Audit
 export async function dischargePatient(deps: AppDeps, actor: StaffActor, audit: AuditContext, episodeId: string, input: DischargeInput): Promise<Episode> {
   return deps.db.transaction().execute(async (trx) => {
     const episode = await lockedEpisode(trx, actor.orgId, episodeId);
+    refuseOtherFacility(actor, episode);
     const now = deps.clock.now();
     rejectViolation(dischargeViolation(episode.dates, input.dischargedOn, localDateOf(now, episode.time_zone)));
     await dischargeEpisode(trx, actor.orgId, episodeId, { dischargedOn: input.dischargedOn, reason: input.reason, summary: input.summary.trim() }, now);
-    // Group places belong to the episode: they end with it, waitlist places too.
+    // Group places belong to the episode: they end with it, waitlist places too. Each freed
+    // seat goes to its group's waitlist (groups locked first, in group-id order, as /end does).
+    const seatedGroupIds = await lockSeatedGroupsOfEpisode(trx, actor.orgId, episodeId);
     const endedEnrollments = await endEnrollmentsOfEpisode(trx, actor.orgId, episodeId, input.dischargedOn, now);
+    for (const groupId of seatedGroupIds) await promoteFromWaitlist(trx, actor.orgId, audit, groupId, now);
     await recordAudit(trx, audit, {
       action: 'update',
       entity: 'episode',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { type TestContext, type TestOrg, createOrg, startTestApp } from '../../test/support/app.ts';
-import { fieldPath } from './errors.ts';
+import { AppError, fieldPath, fromDatabaseError } from './errors.ts';
 
 let ctx: TestContext;
 let org: TestOrg;
@@ -46,6 +46,14 @@ describe('error answers', () => {
     const response = await org.admin.get('/api/audit?from=2026-06-30T23:59:60Z');
     assert.equal(response.statusCode, 400);
     assert.deepEqual(response.json().error.details.map((d: { path: string }) => d.path), ['querystring.from']);
+  });
+
+  it('a date or time the database cannot hold is a 422 validation_failed, never a 500', () => {
+    for (const sqlState of ['22008', '22009']) {
+      const mapped = fromDatabaseError({ code: sqlState });
+      assert.ok(mapped instanceof AppError, sqlState);
+      assert.deepEqual([mapped.status, mapped.code], [422, 'validation_failed'], sqlState);
+    }
   });
 
   it('no error body carries a stack trace or SQL', async () => {

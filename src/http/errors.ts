@@ -122,7 +122,7 @@ export function fieldPath(issue: ValidationIssue, context: string | undefined): 
 }
 
 /** PostgreSQL SQLSTATEs that mean "the request conflicts with data", not "the server broke". */
-function fromDatabaseError(error: { code?: unknown; constraint?: unknown }): AppError | undefined {
+export function fromDatabaseError(error: { code?: unknown; constraint?: unknown }): AppError | undefined {
   switch (error.code) {
     case '23505':
       // The loser of a race for a unique value gets the same answer as a sequential request would.
@@ -142,9 +142,13 @@ function fromDatabaseError(error: { code?: unknown; constraint?: unknown }): App
     case '22P05': // untranslatable character
     case '22P02':
     case '22007':
-    case '22008':
     case '22003':
       return new AppError(400, 'validation_failed', 'A value is out of range or malformed.');
+    // A well-formed day or time the database cannot hold or shift (year 10000, a zone offset out
+    // of range): the request's values are wrong, whichever route let them through.
+    case '22008': // datetime_field_overflow
+    case '22009': // invalid_time_zone_displacement_value
+      return new AppError(422, 'validation_failed', 'A date or time is outside the range Cairn can record.');
     default:
       return undefined;
   }

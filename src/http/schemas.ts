@@ -1,12 +1,19 @@
 /** Schema pieces shared by routes. One TypeBox schema validates, types and documents. */
 import { Type, type TSchema } from 'typebox';
 import { STAFF_ROLES, type StaffRole } from '../staff/roles.ts';
+import { LOCAL_DATE_PATTERN } from '../time/local-time.ts';
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 export const Name = (max = 200) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/**
+ * An instant, RFC 3339. The format admits a leap second (23:59:60Z) that `new Date()` turns into
+ * Invalid Date: whoever converts an input must refuse that (attendance-rules.ts resolveEntry).
+ */
 export const Timestamp = Type.String({ format: 'date-time' });
+/** A real local day in the years Cairn handles (local-time.ts MIN_LOCAL_DATE..MAX_LOCAL_DATE); dates of birth have their own rule. */
+export const LocalDay = (description = 'A calendar day, YYYY-MM-DD (1900–2199)') => Type.String({ format: 'date', pattern: LOCAL_DATE_PATTERN, description });
 
 export const ErrorResponse = Type.Object(
   {

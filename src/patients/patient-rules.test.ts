@@ -11,6 +11,7 @@ describe('date of birth', () => {
     ['tomorrow is in the future', '2026-11-25', 'is in the future'],
     ['1 January 1900 is the earliest accepted', '1900-01-01', undefined],
     ['31 December 1899 is too early', '1899-12-31', 'is before 1900'],
+    ['the year 50 is too early, not a malformed date', '0050-01-05', 'is before 1900'],
     ['30 February does not exist', '1990-02-30', 'is not a calendar date written YYYY-MM-DD'],
     ['US order is not accepted in a form field', '03/14/1988', 'is not a calendar date written YYYY-MM-DD'],
   ];
@@ -90,6 +91,7 @@ describe('what a search entry means', () => {
     ['a US date is a birth date', '03/14/1988', { kind: 'date_of_birth', dateOfBirth: '1988-03-14' }],
     ['a US date without leading zeros is a birth date', '3/4/1988', { kind: 'date_of_birth', dateOfBirth: '1988-03-04' }],
     ['an impossible date is searched as text', '02/30/1988', { kind: 'text', text: '02/30/1988' }],
+    ['a day outside the years 1900–2199 is searched as text, not sent to the database as a date', '0000-01-01', { kind: 'text', text: '0000-01-01' }],
     ['an MRN is text', ' C-000123 ', { kind: 'text', text: 'C-000123' }],
     ['a name is text with spaces collapsed', 'Jonathon   Smyth', { kind: 'text', text: 'Jonathon Smyth' }],
   ];

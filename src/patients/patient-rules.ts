@@ -4,7 +4,7 @@
  * by Honolulu's calendar, not the server's.
  */
 import type { AvailabilityWindow, DiagnosisEntry } from '../db/schema.ts';
-import { type LocalDate, compareDates, isLocalDate } from '../time/local-time.ts';
+import { type LocalDate, compareDates, isCalendarDate, isLocalDate } from '../time/local-time.ts';
 import { availabilityProblems } from './availability.ts';
 import { isIcd10CmCode } from './icd10.ts';
 
@@ -27,7 +27,8 @@ export interface PatientDraft {
 
 export function dateOfBirthProblem(dateOfBirth: string, today: LocalDate): PatientProblem | undefined {
   const problem = (message: string): PatientProblem => ({ code: 'date_out_of_range', path: 'dateOfBirth', message });
-  if (!isLocalDate(dateOfBirth)) return problem('is not a calendar date written YYYY-MM-DD');
+  // Any real day first, so an 1850 birth date is told it is before 1900 rather than not a date.
+  if (!isCalendarDate(dateOfBirth)) return problem('is not a calendar date written YYYY-MM-DD');
   if (compareDates(dateOfBirth, today) > 0) return problem('is in the future');
   if (compareDates(dateOfBirth, EARLIEST_BIRTH_DATE) < 0) return problem('is before 1900');
   return undefined;

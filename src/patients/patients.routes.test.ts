@@ -112,7 +112,7 @@ describe('registering and editing a patient', () => {
     assert.equal(again.statusCode, 409);
     const error = again.json().error;
     assert.equal(error.code, 'possible_duplicate');
-    assert.deepEqual(error.details.matches, [{ patientId: first.patientId, mrn: first.mrn, name: 'Maria Garcia', dateOfBirth: '1975-07-01', facilityName: 'Riverbend Downtown' }]);
+    assert.deepEqual(error.details, { matches: [{ patientId: first.patientId, mrn: first.mrn, name: 'Maria Garcia', dateOfBirth: '1975-07-01', facilityName: 'Riverbend Downtown' }], elsewhere: 0 });
 
     const confirmed = await org.admin.post('/api/patients', patientInput({ legalGivenName: 'Maria', legalFamilyName: 'Garcia', preferredName: null, dateOfBirth: '1975-07-01', acknowledgedDuplicateOf: first.patientId }));
     assert.equal(confirmed.statusCode, 201, confirmed.body);
@@ -121,6 +121,55 @@ describe('registering and editing a patient', () => {
 
     const differentBirthday = await org.admin.post('/api/patients', patientInput({ legalGivenName: 'Maria', legalFamilyName: 'Garcia', preferredName: null, dateOfBirth: '1975-07-02' }));
     assert.equal(differentBirthday.statusCode, 201);
+  });
+
+  it('audits the matching charts a refused registration showed, though the registration itself is rolled back', async () => {
+    const first = (await org.admin.post('/api/patients', patientInput({ legalGivenName: 'Rosa', legalFamilyName: 'Duarte', preferredName: null, dateOfBirth: '1966-02-11' }))).json();
+    const again = await org.admin.post('/api/patients', patientInput({ legalGivenName: 'Rosa', legalFamilyName: 'Duarte', preferredName: null, dateOfBirth: '1966-02-11' }));
+    assert.equal(again.statusCode, 409);
+    assert.deepEqual(again.json().error.details.matches.map((m: { patientId: string }) => m.patientId), [first.patientId]);
+    const events = await auditEvents(first.patientId);
+    assert.deepEqual(events.map((e) => `${e.action} ${e.entity} ${e.entity_id}`), ['create patient ' + first.patientId, 'read patient_duplicate_check ' + first.patientId]);
+    assert.deepEqual(events[1]!.details, { registeringFacilityId: downtown });
+    assert.ok(!JSON.stringify(events.map((e) => e.details)).includes('Rosa'), 'no names in audit details');
+  });
+
+  it('tells staff of another facility only that a match exists elsewhere, never who it is or where', async () => {
+    // An organization of its own, so the admission below does not change the lists tested further down.
+    const other = await createOrg(ctx, 'Harbor Health');
+    const north = (await other.admin.post('/api/facilities', facilityInput('Harbor North'))).json().facilityId;
+    const south = (await other.admin.post('/api/facilities', facilityInput('Harbor South'))).json().facilityId;
+    const southClerk = await createStaffMember(ctx, other, ['front_desk'], [south]);
+    const lucia = (o: Record<string, unknown> = {}) => patientInput({ legalGivenName: 'Lucia', legalFamilyName: 'Ortega', preferredName: null, dateOfBirth: '1979-09-09', ...o });
+    const hidden = (await other.admin.post('/api/patients', lucia({ facilityId: north }))).json();
+    const eventCount = async () => (await ctx.deps.db.selectFrom('audit_events').select('seq').where('org_id', '=', other.orgId).execute()).length;
+    const before = await eventCount();
+    const attempt = await southClerk.post('/api/patients', lucia({ facilityId: south }));
+    assert.equal(attempt.statusCode, 409);
+    const error = attempt.json().error;
+    assert.equal(error.code, 'possible_duplicate');
+    assert.deepEqual(error.details, { matches: [], elsewhere: 1 });
+    assert.match(error.message, /another facility of your organization; ask a colleague there or your administrator/);
+    for (const secret of [hidden.patientId, hidden.mrn, 'Harbor North']) assert.ok(!attempt.body.includes(secret), secret);
+    assert.equal(await eventCount(), before, 'nothing shown, nothing audited');
+
+    // Confirming by a guessed id gets the same answer as confirming a stranger.
+    for (const guess of [hidden.patientId, '6f1c1f8e-7d7a-4a52-9b1e-111111111111']) {
+      const confirmed = await southClerk.post('/api/patients', lucia({ facilityId: south, acknowledgedDuplicateOf: guess }));
+      assert.equal(confirmed.statusCode, 422, confirmed.body);
+      assert.deepEqual([confirmed.json().error.code, confirmed.json().error.details.map((d: { path: string }) => d.path)], ['validation_failed', ['acknowledgedDuplicateOf']]);
+    }
+
+    // Once she is in a program at South, the clerk reaches her chart, and so sees the match in full.
+    const program = (await other.admin.post('/api/programs', programInput(south, { name: 'South IOP' }))).json();
+    const clinician = await createStaffMember(ctx, other, ['clinician'], [south]);
+    const admitted = await other.admin.post(`/api/patients/${hidden.patientId}/episodes`, { programId: program.programId, admittedOn: '2026-11-02', referralSource: 'Self', phaseId: program.phases[0].phaseId, primaryClinicianId: clinician.staffId });
+    assert.equal(admitted.statusCode, 201, admitted.body);
+    const shown = await southClerk.post('/api/patients', lucia({ facilityId: south }));
+    assert.deepEqual(shown.json().error.details, { matches: [{ patientId: hidden.patientId, mrn: hidden.mrn, name: 'Lucia Ortega', dateOfBirth: '1979-09-09', facilityName: 'Harbor North' }], elsewhere: 0 });
+    const confirmed = await southClerk.post('/api/patients', lucia({ facilityId: south, acknowledgedDuplicateOf: hidden.patientId }));
+    assert.equal(confirmed.statusCode, 201, confirmed.body);
+    assert.equal(confirmed.json().possibleDuplicateOf, hidden.patientId);
   });
 
   it('hands concurrent registrations distinct MRNs', async () => {

@@ -22,6 +22,7 @@ import {
   lockPatient,
   mrnTaken,
   nextMrnNumber,
+  patientFacilityIds,
   patientsBornOn,
   searchPatientRows,
   updatePatient,
@@ -126,19 +127,72 @@ async function toPatient(trx: Transaction<Database>, row: PatientRowWithFacility
 
 const loadPatient = async (trx: Transaction<Database>, orgId: string, patientId: string) => toPatient(trx, (await getPatientRow(trx, orgId, patientId))!);
 
+/**
+ * Same legal name and birth date anywhere in the organization. Matches the caller can reach
+ * (allow.patient's rule: the registering facility or any episode's) are shown in full; the
+ * others only counted, so the check never tells a caller who is registered where they do not work.
+ */
+async function duplicateMatches(trx: Transaction<Database>, actor: StaffActor, fields: PatientFields) {
+  const matches = (await patientsBornOn(trx, actor.orgId, fields.date_of_birth)).filter((p) =>
+    sameLegalName({ legalGivenName: p.legal_given_name, legalFamilyName: p.legal_family_name }, { legalGivenName: fields.legal_given_name, legalFamilyName: fields.legal_family_name }),
+  );
+  const reachable: typeof matches = [];
+  for (const match of matches) {
+    if ((await patientFacilityIds(trx, actor.orgId, match.patient_id)).some((facilityId) => canSeeFacility(actor, facilityId))) reachable.push(match);
+  }
+  return { reachable, elsewhere: matches.length - reachable.length };
+}
+
+function possibleDuplicate(reachable: Awaited<ReturnType<typeof duplicateMatches>>['reachable'], elsewhere: number): AppError {
+  const message = [
+    reachable.length ? 'A patient with this name and date of birth is already registered.' : '',
+    elsewhere ? 'A patient with this name and date of birth is registered at another facility of your organization; ask a colleague there or your administrator.' : '',
+  ].filter(Boolean).join(' ');
+  return new AppError(409, 'possible_duplicate', message, {
+    matches: reachable.map((m) => ({ patientId: m.patient_id, mrn: m.mrn, name: `${m.legal_given_name} ${m.legal_family_name}`, dateOfBirth: m.date_of_birth, facilityName: m.facility_name })),
+    elsewhere,
+  });
+}
+
+/**
+ * Showing matching charts is a disclosure, audited one event per patient shown. The 409 rolls
+ * the registration back, so these events get their own transaction once it has ended (PGlite
+ * has one connection: a second transaction cannot open while the first is still running).
+ */
+async function auditDuplicateDisclosure(deps: AppDeps, audit: AuditContext, patientIds: readonly string[], facilityId: string): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    for (const patientId of patientIds) {
+      await recordAudit(trx, audit, { action: 'read', entity: 'patient_duplicate_check', entityId: patientId, patientId, details: { registeringFacilityId: facilityId } });
+    }
+  });
+}
+
 export async function registerPatient(deps: AppDeps, actor: StaffActor, audit: AuditContext, input: PatientCreateInput): Promise<Patient> {
+  let disclosed: string[] = [];
+  try {
+    return await createPatient(deps, actor, audit, input, (patientIds) => (disclosed = patientIds));
+  } catch (error) {
+    // Audited before the caller sees the matches; if the audit cannot be written, neither are they.
+    if (disclosed.length) await auditDuplicateDisclosure(deps, audit, disclosed, input.facilityId);
+    throw error;
+  }
+}
+
+async function createPatient(deps: AppDeps, actor: StaffActor, audit: AuditContext, input: PatientCreateInput, disclose: (patientIds: string[]) => void): Promise<Patient> {
   return deps.db.transaction().execute(async (trx) => {
     const facility = await registeringFacility(trx, actor, input.facilityId);
     const fields = fieldsOf(input, localDateOf(deps.clock.now(), facility.time_zone));
-    // Same legal name and birth date anywhere in the organization: warn, and link only when staff confirm.
-    const matches = (await patientsBornOn(trx, actor.orgId, fields.date_of_birth)).filter((p) =>
-      sameLegalName({ legalGivenName: p.legal_given_name, legalFamilyName: p.legal_family_name }, { legalGivenName: fields.legal_given_name, legalFamilyName: fields.legal_family_name }),
-    );
-    const acknowledged = matches.find((m) => m.patient_id === input.acknowledgedDuplicateOf);
-    if (matches.length > 0 && !acknowledged) {
-      throw new AppError(409, 'possible_duplicate', 'A patient with this name and date of birth is already registered.', {
-        matches: matches.map((m) => ({ patientId: m.patient_id, mrn: m.mrn, name: `${m.legal_given_name} ${m.legal_family_name}`, dateOfBirth: m.date_of_birth, facilityName: m.facility_name })),
-      });
+    // Warn about a possible second chart, and link only when staff confirm one they can see.
+    const { reachable, elsewhere } = await duplicateMatches(trx, actor, fields);
+    const acknowledged = reachable.find((m) => m.patient_id === input.acknowledgedDuplicateOf);
+    if (input.acknowledgedDuplicateOf !== undefined && !acknowledged) {
+      throw new AppError(422, 'validation_failed', 'The confirmed match is not one of the matching patients you can see.', [
+        { path: 'acknowledgedDuplicateOf', message: 'is not a matching patient at a facility you work at' },
+      ]);
+    }
+    if ((reachable.length > 0 || elsewhere > 0) && !acknowledged) {
+      disclose(reachable.map((m) => m.patient_id));
+      throw possibleDuplicate(reachable, elsewhere);
     }
     let mrn = input.mrn?.trim();
     if (mrn) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addDays, instantAt, isLocalDate, localDateOf, localTimeOf, minutesBetween, startOfLocalDay, weekStartOf, weeksBetween } from './local-time.ts';
+import { LOCAL_DATE_PATTERN, MAX_LOCAL_DATE, MIN_LOCAL_DATE, addDays, instantAt, isCalendarDate, isLocalDate, localDateOf, localTimeOf, minutesBetween, startOfLocalDay, weekStartOf, weeksBetween } from './local-time.ts';
 
 const NY = 'America/New_York';
 
@@ -40,5 +40,25 @@ describe('facility-local time', () => {
     for (const good of ['2026-02-28', '2028-02-29']) assert.equal(isLocalDate(good), true, good);
     for (const bad of ['2026-02-29', '2026-13-01', '26-01-01', '2026-1-1', '']) assert.equal(isLocalDate(bad), false, bad);
     assert.equal(addDays('2026-02-28', 1), '2026-03-01');
+  });
+
+  it('a clinic day lies in the years 1900 to 2199, and the schema pattern agrees with isLocalDate', () => {
+    const cases: [string, boolean][] = [
+      [MIN_LOCAL_DATE, true],
+      [MAX_LOCAL_DATE, true],
+      ['2026-11-24', true],
+      ['1899-12-31', false],
+      ['2200-01-01', false],
+      ['9999-12-31', false],
+      ['0000-01-01', false],
+      ['0050-01-05', false],
+    ];
+    const pattern = new RegExp(LOCAL_DATE_PATTERN);
+    for (const [day, ok] of cases) {
+      assert.equal(isLocalDate(day), ok, day);
+      assert.equal(pattern.test(day), ok, `pattern ${day}`);
+      assert.equal(isCalendarDate(day), true, `still a calendar day: ${day}`);
+    }
+    assert.equal(isLocalDate('2199-02-29'), false, '2199 is not a leap year');
   });
 });

@@ -13,8 +13,19 @@ export type LocalTime = string;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** True when `value` is a real calendar day written 'YYYY-MM-DD' (rejects 2026-02-30). */
-export function isLocalDate(value: string): boolean {
+/**
+ * The days Cairn schedules, counts and reports on: years 1900 through 2199. Far enough either
+ * way for any clinic, and near enough that a day plus a few weeks, its week or its instant never
+ * leaves what PostgreSQL `date`/`timestamp` and `Date#toISOString` can write as 'YYYY-…'
+ * (year 9999 + 1 day is '+010000-…', which the database refuses).
+ */
+export const MIN_LOCAL_DATE: LocalDate = '1900-01-01';
+export const MAX_LOCAL_DATE: LocalDate = '2199-12-31';
+/** The same bound for JSON Schema, next to `format: 'date'` (which checks the day is real). */
+export const LOCAL_DATE_PATTERN = '^(19|20|21)\\d{2}-\\d{2}-\\d{2}$';
+
+/** True when `value` is a real calendar day written 'YYYY-MM-DD' (rejects 2026-02-30), any year. */
+export function isCalendarDate(value: string): boolean {
   if (!DATE.test(value)) return false;
   try {
     Temporal.PlainDate.from(value, { overflow: 'reject' });
@@ -22,6 +33,11 @@ export function isLocalDate(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** True when `value` is a real calendar day from MIN_LOCAL_DATE to MAX_LOCAL_DATE. */
+export function isLocalDate(value: string): boolean {
+  return isCalendarDate(value) && value >= MIN_LOCAL_DATE && value <= MAX_LOCAL_DATE;
 }
 
 /** The calendar day an instant falls on in a time zone. */
