@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { instantAt } from '../time/local-time.ts';
-import { checkInDecision, checkOutResult, displayName, minutesBetweenCheckInAndOut, resolveEntry } from './attendance-rules.ts';
+import { checkInDecision, checkOutResult, creditedMinutes, displayName, minutesBetweenCheckInAndOut, resolveEntry } from './attendance-rules.ts';
 
 const NY = 'America/New_York';
 const t = (time: string, date = '2026-11-24') => instantAt(date, time, NY);
@@ -105,4 +105,20 @@ describe('names on the board', () => {
     assert.equal(displayName({ legalGivenName: 'Ben', legalFamilyName: 'Brooks', preferredName: null }), 'Ben Brooks');
     assert.equal(displayName({ legalGivenName: 'Cara', legalFamilyName: 'Chen', preferredName: 'Cara' }), 'Cara Chen');
   });
+});
+
+describe('minutes credited toward the week', () => {
+  const session = { localDate: '2026-11-24', startsAt: new Date('2026-11-24T14:00:00Z'), endsAt: new Date('2026-11-24T17:00:00Z') };
+  const at = (iso: string) => new Date(iso);
+  const cases = [
+    { rule: 'a patient checked in and still in the room counts from arrival to now', attendance: { status: 'present', minutesAttended: 0, checkedInAt: at('2026-11-24T14:05:00Z'), checkedOutAt: null }, now: '2026-11-24T15:05:00Z', minutes: 60 },
+    { rule: 'a patient checked in and never checked out counts to the session’s end once it is over', attendance: { status: 'late', minutesAttended: 0, checkedInAt: at('2026-11-24T14:30:00Z'), checkedOutAt: null }, now: '2026-11-24T20:00:00Z', minutes: 150 },
+    { rule: 'an arrival before the start counts from the start', attendance: { status: 'present', minutesAttended: 0, checkedInAt: at('2026-11-24T13:50:00Z'), checkedOutAt: null }, now: '2026-11-24T14:20:00Z', minutes: 20 },
+    { rule: 'a checked-out patient counts the recorded minutes', attendance: { status: 'left_early', minutesAttended: 45, checkedInAt: at('2026-11-24T14:00:00Z'), checkedOutAt: at('2026-11-24T14:45:00Z') }, now: '2026-11-24T20:00:00Z', minutes: 45 },
+    { rule: 'an absence counts nothing', attendance: { status: 'unexcused_absence', minutesAttended: 0, checkedInAt: null, checkedOutAt: null }, now: '2026-11-24T20:00:00Z', minutes: 0 },
+    { rule: 'minutes entered by staff without times stand', attendance: { status: 'present', minutesAttended: 180, checkedInAt: null, checkedOutAt: null }, now: '2026-11-24T20:00:00Z', minutes: 180 },
+  ] as const;
+  for (const c of cases) {
+    it(c.rule, () => assert.equal(creditedMinutes(session, c.attendance, at(c.now)), c.minutes));
+  }
 });

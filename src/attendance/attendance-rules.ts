@@ -122,6 +122,8 @@ export function resolveEntry(session: SessionTimes, entry: AttendanceEntry, now:
   let minutes = entry.minutesAttended;
   if (minutes === undefined && checkedInAt && checkedOutAt) minutes = minutesBetweenCheckInAndOut(session, checkedInAt, checkedOutAt);
   if (minutes === undefined && entry.status === 'present') minutes = length;
+  // Late and still there (no check-out): from arrival to the session's end.
+  if (minutes === undefined && entry.status === 'late' && checkedInAt && !checkedOutAt) minutes = minutesBetweenCheckInAndOut(session, checkedInAt, session.endsAt);
   if (minutes === undefined) problems.push({ code: 'validation_failed', path: 'minutesAttended', message: 'is required for late or left early without check-in and check-out times' });
   if (problems.length || minutes === undefined) return { ok: false, problems };
   return { ok: true, value: { status: entry.status, minutesAttended: minutes, checkedInAt: checkedInAt ?? null, checkedOutAt: checkedOutAt ?? null, correctionReason: reason } };
@@ -131,4 +133,19 @@ export function resolveEntry(session: SessionTimes, entry: AttendanceEntry, now:
 export function displayName(p: { legalGivenName: string; legalFamilyName: string; preferredName: string | null }): string {
   const preferred = p.preferredName?.trim();
   return preferred && preferred !== p.legalGivenName ? `${preferred} (${p.legalGivenName}) ${p.legalFamilyName}` : `${p.legalGivenName} ${p.legalFamilyName}`;
+}
+
+/**
+ * Minutes a session counts toward the week. A patient checked in and not (yet) checked out
+ * is credited from arrival to now, or to the session's end once it is over: front desks
+ * often check people in and never out, and a patient in the room is attending.
+ */
+export function creditedMinutes(
+  session: SessionTimes,
+  attendance: { status: AttendanceStatus; minutesAttended: number; checkedInAt: Date | null; checkedOutAt: Date | null },
+  now: Date,
+): number {
+  if (isAbsence(attendance.status) || !attendance.checkedInAt || attendance.checkedOutAt) return attendance.minutesAttended;
+  const until = new Date(Math.min(now.getTime(), session.endsAt.getTime()));
+  return Math.max(attendance.minutesAttended, until <= attendance.checkedInAt ? 0 : minutesBetweenCheckInAndOut(session, attendance.checkedInAt, until));
 }

@@ -276,8 +276,15 @@ describe('setting and correcting attendance', () => {
     assert.equal(inverted.json().error.code, 'attendance_times_invalid');
     const tooLong = await frontDesk.put(url(session, 'ned'), { status: 'present', minutesAttended: 181 });
     assert.deepEqual([tooLong.statusCode, tooLong.json().error.details[0].path], [422, 'minutesAttended']);
+    // Late with neither minutes nor times (an absence cleared them): how long is unknown.
+    assert.equal((await frontDesk.put(url(session, 'ned'), { status: 'excused_absence' })).statusCode, 200);
     const unknownMinutes = await frontDesk.put(url(session, 'ned'), { status: 'late' });
     assert.equal(unknownMinutes.statusCode, 422);
+    // A status chosen after a check-in keeps the recorded times, and the minutes follow them.
+    await frontDesk.put(url(session, 'ned'), { status: 'left_early', checkedInAt: '2026-11-24T19:00:00Z', checkedOutAt: '2026-11-24T21:00:00Z' });
+    const restated = await frontDesk.put(url(session, 'ned'), { status: 'late' });
+    assert.equal(restated.statusCode, 200, restated.body);
+    assert.deepEqual([restated.json().attendance.checkedInAt, restated.json().attendance.checkedOutAt, restated.json().attendance.minutesAttended], ['2026-11-24T19:00:00.000Z', '2026-11-24T21:00:00.000Z', 120]);
     const badStatus = await frontDesk.put(url(session, 'ned'), { status: 'asleep' });
     assert.equal(badStatus.statusCode, 400);
   });

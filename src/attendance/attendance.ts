@@ -158,13 +158,15 @@ export async function setAttendance(deps: AppDeps, actor: StaffActor, audit: Aud
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
     const t = await target(trx, actor.orgId, sessionId, patientId);
+    // A status chosen from the board's menu after a check-in keeps the recorded times.
+    const keepTimes = input.checkedInAt === undefined && input.checkedOutAt === undefined && t.existing !== undefined;
     const resolved = resolveEntry(
       timesOf(t.session),
       {
         status: input.status,
         minutesAttended: input.minutesAttended,
-        checkedInAt: input.checkedInAt ? new Date(input.checkedInAt) : undefined,
-        checkedOutAt: input.checkedOutAt ? new Date(input.checkedOutAt) : undefined,
+        checkedInAt: input.checkedInAt ? new Date(input.checkedInAt) : keepTimes ? (t.existing?.checked_in_at ?? undefined) : undefined,
+        checkedOutAt: input.checkedOutAt ? new Date(input.checkedOutAt) : keepTimes ? (t.existing?.checked_out_at ?? undefined) : undefined,
         reason: input.reason,
       },
       now,

@@ -76,7 +76,7 @@ export interface RosteredSessionRow {
   readonly starts_at: Date;
   readonly ends_at: Date;
   readonly status: 'scheduled' | 'cancelled';
-  readonly attendance: { status: AttendanceStatus; minutes_attended: number } | null;
+  readonly attendance: { status: AttendanceStatus; minutes_attended: number; checked_in_at: Date | null; checked_out_at: Date | null } | null;
 }
 
 /**
@@ -113,7 +113,7 @@ export async function rosteredSessions(db: Db, orgId: string, patientIds: readon
     db
       .selectFrom('attendance as a')
       .innerJoin('sessions as s', (join) => join.onRef('s.org_id', '=', 'a.org_id').onRef('s.session_id', '=', 'a.session_id'))
-      .select([...sessionColumns, 'a.patient_id', 'a.status as attendance_status', 'a.minutes_attended'])
+      .select([...sessionColumns, 'a.patient_id', 'a.status as attendance_status', 'a.minutes_attended', 'a.checked_in_at', 'a.checked_out_at'])
       .where('a.org_id', '=', orgId)
       .where('a.patient_id', 'in', patientIds)
       .where('s.local_date', '>=', from)
@@ -122,7 +122,7 @@ export async function rosteredSessions(db: Db, orgId: string, patientIds: readon
   ]);
   const rows = new Map<string, RosteredSessionRow>();
   for (const a of attended) {
-    rows.set(`${a.patient_id}|${a.session_id}`, { ...a, attendance: { status: a.attendance_status, minutes_attended: a.minutes_attended } });
+    rows.set(`${a.patient_id}|${a.session_id}`, { ...a, attendance: { status: a.attendance_status, minutes_attended: a.minutes_attended, checked_in_at: a.checked_in_at, checked_out_at: a.checked_out_at } });
   }
   for (const s of [...enrolled, ...own]) {
     if (!s.patient_id) continue;

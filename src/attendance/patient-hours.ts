@@ -10,7 +10,7 @@ import type { StaffActor } from '../http/actor.ts';
 import { AppError } from '../http/errors.ts';
 import { getFacility } from '../facilities/facilities.store.ts';
 import { type LocalDate, addDays, compareDates, localDateOf, weekStartOf, weeksBetween } from '../time/local-time.ts';
-import { displayName } from './attendance-rules.ts';
+import { creditedMinutes, displayName } from './attendance-rules.ts';
 import type { Compliance, WeeklyHours } from './attendance.schemas.ts';
 import { type PhaseBand, type SessionHours, type WeekHours, STATUS_SEVERITY, weeklyHours } from './hours.ts';
 import { type EpisodeSpan, type SeriesWeek, coverageForWeek, weeklyHoursSeries } from './hours-series.ts';
@@ -48,12 +48,21 @@ async function episodeSpans(trx: Trx, orgId: string, episodes: readonly EpisodeB
   );
 }
 
-const toSessionHours = (row: RosteredSessionRow): SessionHours => ({
+const toSessionHours = (row: RosteredSessionRow, now: Date): SessionHours => ({
   localDate: row.local_date,
   startsAt: row.starts_at,
   endsAt: row.ends_at,
   status: row.status,
-  attendance: row.attendance ? { status: row.attendance.status, minutesAttended: row.attendance.minutes_attended } : null,
+  attendance: row.attendance
+    ? {
+        status: row.attendance.status,
+        minutesAttended: creditedMinutes(
+          { localDate: row.local_date, startsAt: row.starts_at, endsAt: row.ends_at },
+          { status: row.attendance.status, minutesAttended: row.attendance.minutes_attended, checkedInAt: row.attendance.checked_in_at, checkedOutAt: row.attendance.checked_out_at },
+          now,
+        ),
+      }
+    : null,
 });
 
 const statusFields = (week: WeekHours) => ({
@@ -110,7 +119,7 @@ export async function loadWeeklyHours(trx: Trx, orgId: string, patientId: string
   const episodes = await episodesOfPatients(trx, orgId, [patientId]);
   await materialiseGroups(trx, orgId, await groupsOfPatients(trx, orgId, [patientId], first, last), first, last, now);
   const spans = await episodeSpans(trx, orgId, episodes);
-  const sessions = (await rosteredSessions(trx, orgId, [patientId], first, last)).map(toSessionHours);
+  const sessions = (await rosteredSessions(trx, orgId, [patientId], first, last)).map((row) => toSessionHours(row, now));
   return weeklyHoursSeries({ ...range, weekStartsOn: facility.week_starts_on, timeZone: facility.time_zone, now, sessions, episodes: [...spans.values()] }).map(toWeeklyHours);
 }
 
@@ -137,7 +146,7 @@ export async function facilityCompliance(deps: AppDeps, actor: StaffActor, audit
     const spans = await episodeSpans(trx, actor.orgId, active);
     const sessionsByPatient = new Map<string, SessionHours[]>();
     for (const row of await rosteredSessions(trx, actor.orgId, [...new Set(active.map((e) => e.patient_id))], week.start, week.end)) {
-      sessionsByPatient.set(row.patient_id, [...(sessionsByPatient.get(row.patient_id) ?? []), toSessionHours(row)]);
+      sessionsByPatient.set(row.patient_id, [...(sessionsByPatient.get(row.patient_id) ?? []), toSessionHours(row, now)]);
     }
     const patients = active
       .map((e) => {
