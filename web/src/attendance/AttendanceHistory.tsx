@@ -1,16 +1,17 @@
 import { Badge, Button, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { SectionLoader } from '../shell/States.tsx';
-import { addDays, formatDay, formatInstantTime, formatTime, todayIn } from '../time/dates.ts';
+import { useFacilityToday } from '../facilities/useFacilityToday.ts';
+import { addDays, formatDay, formatInstantTime, formatTime } from '../time/dates.ts';
 import { attendanceLabel } from './attendance-labels.ts';
 import { useScheduleWeeks } from './useHours.ts';
 
 const METHOD: Record<string, string> = { front_desk: 'Front desk', roster: 'Roster', telehealth: 'Video', staff_entry: 'Staff entry' };
 
 /** Past sessions, newest first, with what was recorded for each. */
-export function AttendanceHistory({ patientId }: { patientId: string }) {
+export function AttendanceHistory({ patientId, facilityId }: { patientId: string; facilityId?: string }) {
   const [weeks, setWeeks] = useState(2);
-  const today = todayIn();
+  const today = useFacilityToday(facilityId);
   const now = Date.now();
   const weeksOf = Array.from({ length: weeks }, (_, i) => addDays(today, -7 * i));
   const results = useScheduleWeeks(patientId, weeksOf);

@@ -24,14 +24,49 @@ interface Point {
 
 const shortDay = (date: string) => new Date(`${date}T00:00:00Z`).toLocaleDateString(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
+/** A y-axis in clean steps (0, 3, 6, 9, 12, 15 …) reaching a step above the highest value. */
+function hoursAxis(top: number): { max: number; ticks: number[] } {
+  const step = [1, 3, 6, 12, 24, 48].find((s) => Math.floor(top / s) + 1 <= 7) ?? 96;
+  const max = step * (Math.floor(top / step) + 1);
+  return { max, ticks: Array.from({ length: max / step + 1 }, (_, i) => i * step) };
+}
+
+interface BandRun {
+  from: string;
+  to: string;
+  min: number;
+  max: number;
+}
+
+/** Consecutive weeks with the same band, drawn as one shaded area behind their bars. */
+function bandRuns(weeks: WeeklyHours[]): BandRun[] {
+  const runs: BandRun[] = [];
+  let previous: WeeklyHours | null = null;
+  for (const w of weeks) {
+    const last = runs[runs.length - 1];
+    if (w.band && last && previous?.band && previous.band.minHoursPerWeek === w.band.minHoursPerWeek && previous.band.maxHoursPerWeek === w.band.maxHoursPerWeek) {
+      last.to = w.weekStart;
+    } else if (w.band) {
+      runs.push({ from: w.weekStart, to: w.weekStart, min: w.band.minHoursPerWeek, max: w.band.maxHoursPerWeek });
+    }
+    previous = w;
+  }
+  return runs;
+}
+
 /**
- * Weekly attended hours as bars against each week's band (shaded from minimum to maximum);
+ * Weekly attended hours as bars in front of the required band (shaded from minimum to
+ * maximum, over the weeks it applies to), so a bar reaching into the shade is inside the band;
  * the part of this week still scheduled is the pale stack on top. The table below carries
  * the same figures for screen readers.
  */
 export function HoursChart({ weeks }: { weeks: WeeklyHours[] }) {
   const data: Point[] = weeks.map((w) => ({ weekStart: w.weekStart, week: w, attended: w.attendedHours, remaining: w.weekOver ? 0 : w.remainingScheduledHours }));
-  const top = Math.max(4, ...weeks.map((w) => Math.max(w.attendedHours + (w.weekOver ? 0 : w.remainingScheduledHours), w.band?.maxHoursPerWeek ?? 0)));
+  const top = Math.max(3, ...weeks.map((w) => Math.max(w.attendedHours + (w.weekOver ? 0 : w.remainingScheduledHours), w.band?.maxHoursPerWeek ?? 0)));
+  const axis = hoursAxis(top);
+  const runs = bandRuns(weeks);
+  // One band over every week: shade the whole width, edge to edge.
+  const whole = runs.length === 1 && runs[0]!.from === weeks[0]?.weekStart && runs[0]!.to === weeks[weeks.length - 1]?.weekStart;
   return (
     <div>
       <div role="img" aria-label="Chart of weekly attended hours against the required band; the same figures are in the table below.">
@@ -39,29 +74,26 @@ export function HoursChart({ weeks }: { weeks: WeeklyHours[] }) {
           <ComposedChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} barCategoryGap="28%">
             <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--mantine-color-gray-3)" />
             <XAxis dataKey="weekStart" tickFormatter={shortDay} tick={{ fontSize: 12 }} tickLine={false} />
-            <YAxis tick={{ fontSize: 12 }} tickLine={false} axisLine={false} unit=" h" width={48} allowDecimals={false} domain={[0, Math.ceil(top + 1)]} />
-            {weeks
-              .filter((w) => w.band)
-              .map((w) => (
-                <ReferenceArea
-                  key={w.weekStart}
-                  x1={w.weekStart}
-                  x2={w.weekStart}
-                  y1={w.band!.minHoursPerWeek}
-                  y2={w.band!.maxHoursPerWeek}
-                  fill={BAND_FILL}
-                  fillOpacity={1}
-                  stroke={BAND_EDGE}
-                  strokeDasharray="4 3"
-                  ifOverflow="extendDomain"
-                />
-              ))}
-            <Bar dataKey="attended" stackId="h" name="Attended" isAnimationActive={false}>
+            <YAxis tick={{ fontSize: 12 }} tickLine={false} axisLine={false} unit=" h" width={48} domain={[0, axis.max]} ticks={axis.ticks} interval={0} />
+            {runs.map((r) => (
+              <ReferenceArea
+                key={r.from}
+                {...(whole ? {} : { x1: r.from, x2: r.to })}
+                y1={r.min}
+                y2={r.max}
+                fill={BAND_FILL}
+                fillOpacity={1}
+                stroke={BAND_EDGE}
+                strokeDasharray="4 3"
+                ifOverflow="hidden"
+              />
+            ))}
+            <Bar dataKey="attended" stackId="h" name="Attended" maxBarSize={56} isAnimationActive={false}>
               {data.map((p) => (
                 <Cell key={p.weekStart} fill={BAR_COLORS[p.week.status] ?? OTHER} />
               ))}
             </Bar>
-            <Bar dataKey="remaining" stackId="h" name="Still scheduled" fill={REMAINING} radius={[4, 4, 0, 0]} isAnimationActive={false} />
+            <Bar dataKey="remaining" stackId="h" name="Still scheduled" fill={REMAINING} maxBarSize={56} radius={[4, 4, 0, 0]} isAnimationActive={false} />
             <Tooltip content={<WeekTooltip />} cursor={{ fill: 'var(--mantine-color-gray-0)', fillOpacity: 0.5 }} />
           </ComposedChart>
         </ResponsiveContainer>

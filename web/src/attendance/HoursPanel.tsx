@@ -1,8 +1,9 @@
 import { Badge, Card, Group, SegmentedControl, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
-import type { Patient } from '../api/types.ts';
+import type { Patient, WeeklyHours } from '../api/types.ts';
 import { EmptyNote, ErrorState, SectionLoader } from '../shell/States.tsx';
-import { addDays, formatHours, formatWeek, todayIn } from '../time/dates.ts';
+import { useFacilityToday } from '../facilities/useFacilityToday.ts';
+import { addDays, formatHours, formatWeek } from '../time/dates.ts';
 import { hoursStatus } from './attendance-labels.ts';
 import { AttendanceHistory } from './AttendanceHistory.tsx';
 import { usePatientHours } from './useHours.ts';
@@ -10,10 +11,18 @@ import { usePatientHours } from './useHours.ts';
 /** recharts is large: it loads with the first chart. */
 const HoursChart = lazy(() => import('./HoursChart.tsx').then((m) => ({ default: m.HoursChart })));
 
+/** The weeks from the first one in a program on: the weeks before admission are left out. */
+function inProgram(weeks: WeeklyHours[]): WeeklyHours[] {
+  const first = weeks.findIndex((w) => w.status !== 'not_in_program');
+  return first < 0 ? [] : weeks.slice(first);
+}
+
 /** The chart's hours tab: weekly hours against the band, each week's status, and past sessions. */
 export function HoursPanel({ patient }: { patient: Patient }) {
   const [span, setSpan] = useState('8');
-  const from = span === '8' ? undefined : addDays(todayIn(), -7 * (Number(span) - 1));
+  const facilityId = patient.episodes.find((e) => e.status === 'active')?.facilityId ?? patient.facilityId;
+  const today = useFacilityToday(facilityId);
+  const from = span === '8' ? undefined : addDays(today, -7 * (Number(span) - 1));
   const hours = usePatientHours(patient.patientId, from);
 
   return (
@@ -38,12 +47,12 @@ export function HoursPanel({ patient }: { patient: Patient }) {
           <SectionLoader label="Loading hours" />
         ) : hours.isError ? (
           <ErrorState error={hours.error} onRetry={() => void hours.refetch()} />
-        ) : hours.data.every((w) => w.status === 'not_in_program') ? (
+        ) : inProgram(hours.data).length === 0 ? (
           <EmptyNote title="No program weeks yet">Hours are judged against the phase’s band once the patient is admitted.</EmptyNote>
         ) : (
           <Stack gap="md">
             <Suspense fallback={<SectionLoader label="Loading the chart" />}>
-              <HoursChart weeks={hours.data} />
+              <HoursChart weeks={inProgram(hours.data)} />
             </Suspense>
             <Table.ScrollContainer minWidth={640}>
               <Table verticalSpacing="xs" aria-label="Hours by week">
@@ -59,7 +68,7 @@ export function HoursPanel({ patient }: { patient: Patient }) {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {[...hours.data].reverse().map((w) => {
+                  {[...inProgram(hours.data)].reverse().map((w) => {
                     const st = hoursStatus(w.status);
                     return (
                       <Table.Tr key={w.weekStart}>
@@ -95,7 +104,7 @@ export function HoursPanel({ patient }: { patient: Patient }) {
           </Stack>
         )}
       </Card>
-      <AttendanceHistory patientId={patient.patientId} />
+      <AttendanceHistory patientId={patient.patientId} facilityId={facilityId} />
     </Stack>
   );
 }

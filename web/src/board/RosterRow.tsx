@@ -30,8 +30,14 @@ export function RosterRow({ session, entry, timeZone, pastDay, canEdit, run, ann
   const a = entry.attendance;
   const status = a ? attendanceLabel(a.status) : null;
   const absent = a?.status.endsWith('absence') ?? false;
-  const checkedIn = Boolean(a?.checkedInAt) && !absent;
-  const checkedOut = Boolean(a?.checkedOutAt);
+  /*
+   * The one big button is the front desk's next step. Not marked, or marked absent (they
+   * arrived after all): "Check in". Here (present, late, left early) with a check-in time and
+   * no check-out yet: "Check out". Here without times (a status set from the menu), or already
+   * checked out: nothing big; the status menu still changes it.
+   */
+  const offerCheckIn = !a || absent;
+  const offerCheckOut = !absent && Boolean(a?.checkedInAt) && !a?.checkedOutAt;
   const sessionMinutes = Math.round((new Date(session.endsAt).getTime() - new Date(session.startsAt).getTime()) / 60000);
   const cancelled = session.status === 'cancelled';
 
@@ -105,13 +111,13 @@ export function RosterRow({ session, entry, timeZone, pastDay, canEdit, run, ann
       </Stack>
       {canEdit && !cancelled && (
         <Group gap="xs" className={classes.actions} wrap="nowrap">
-          {!pastDay && !checkedIn && (
+          {!pastDay && offerCheckIn && (
             <Button size="lg" leftSection={<IconLogin2 size={20} aria-hidden />} onClick={() => void act({ kind: 'check-in' }, 'Checking in')} disabled={pending !== null} aria-label={`Check in ${entry.displayName}`}>
               Check in
             </Button>
           )}
-          {!pastDay && checkedIn && !checkedOut && (
-            <Button size="lg" variant="light" leftSection={<IconLogout2 size={20} aria-hidden />} onClick={() => void act({ kind: 'check-out' }, 'Checking out')} disabled={pending !== null} aria-label={`Check out ${entry.displayName}`}>
+          {!pastDay && offerCheckOut && (
+            <Button size="lg" variant="outline" leftSection={<IconLogout2 size={20} aria-hidden />} onClick={() => void act({ kind: 'check-out' }, 'Checking out')} disabled={pending !== null} aria-label={`Check out ${entry.displayName}`}>
               Check out
             </Button>
           )}

@@ -2,11 +2,13 @@ import { Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { Patient } from '../api/types.ts';
 import { label, RESIDENCE_LABELS } from '../patients/patient-labels.ts';
 import { Fact } from '../shell/Fact.tsx';
-import { ageOn, formatDate, todayIn } from '../time/dates.ts';
+import { useFacilityToday } from '../facilities/useFacilityToday.ts';
+import { ageOn, formatDate } from '../time/dates.ts';
 
 /** Who this is and where they are in care, above every chart tab. */
 export function ChartHeader({ patient: p }: { patient: Patient }) {
   const episode = p.episodes.find((e) => e.status === 'active') ?? null;
+  const today = useFacilityToday(episode?.facilityId ?? p.facilityId);
   return (
     <Card withBorder padding="lg" radius="md">
       <Stack gap="md">
@@ -38,7 +40,7 @@ export function ChartHeader({ patient: p }: { patient: Patient }) {
             </Text>
           </Fact>
           <Fact name="Age · born">
-            {ageOn(p.dateOfBirth, todayIn())} · {formatDate(p.dateOfBirth)}
+            {ageOn(p.dateOfBirth, today)} · {formatDate(p.dateOfBirth)}
           </Fact>
           <Fact name="Lives at">{label(RESIDENCE_LABELS, p.residence)}</Fact>
           <Fact name="Phase · track">{episode ? `${episode.phaseName}${episode.trackName ? ` · ${episode.trackName}` : ''}` : '—'}</Fact>

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, CopyButton, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { IconCheck, IconCopy, IconLink, IconSend } from '@tabler/icons-react';
+import { IconCheck, IconCopy, IconLink, IconRefresh, IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { api } from '../api/client.ts';
 import type { Patient, PortalAccountStatus, PortalInvite } from '../api/types.ts';
@@ -22,7 +22,7 @@ export function PortalInvitePanel({ patient }: { patient: Patient }) {
   const status = useQuery({ queryKey: key, queryFn: () => api.get<PortalAccountStatus>(`/api/patients/${patient.patientId}/portal`) });
   const [email, setEmail] = useState(patient.email ?? '');
   const invite = useMutation({
-    mutationFn: () => api.post<PortalInvite>(`/api/patients/${patient.patientId}/portal-invite`, { email: email.trim() }),
+    mutationFn: (address: string) => api.post<PortalInvite>(`/api/patients/${patient.patientId}/portal-invite`, { email: address }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: key }),
   });
   const current = status.data?.status ?? 'none';
@@ -42,12 +42,17 @@ export function PortalInvitePanel({ patient }: { patient: Patient }) {
       <Text size="sm" c="dimmed">
         Patients see their week, join video sessions, and track their hours. The link lets them choose a password.
       </Text>
-      {current !== 'active' && (
+      {current !== 'active' && !invite.data && (
         <Group align="flex-end" gap="sm">
           <TextInput label="Patient’s e-mail for signing in" type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} w={320} maw="100%" />
-          <Button leftSection={<IconSend size={18} aria-hidden />} loading={invite.isPending} disabled={!email.trim()} onClick={() => invite.mutate()}>
+          <Button leftSection={<IconSend size={18} aria-hidden />} loading={invite.isPending} disabled={!email.trim()} onClick={() => invite.mutate(email.trim())}>
             {current === 'invited' ? 'Create a new invitation link' : 'Invite to the portal'}
           </Button>
+          {current === 'invited' && (
+            <Text size="xs" c="dimmed" w="100%">
+              An invitation link is shown only once, when it is made. If the patient did not get it, create a new one.
+            </Text>
+          )}
         </Group>
       )}
       <FormAlert message={invite.isError ? errorSentence(invite.error) : null} title="No invitation created" />
@@ -66,6 +71,14 @@ export function PortalInvitePanel({ patient }: { patient: Patient }) {
                   </Button>
                 )}
               </CopyButton>
+            </Group>
+            <Group justify="space-between" gap="xs">
+              <Text size="xs" c="dimmed">
+                {name} signs in with {invite.variables}.
+              </Text>
+              <Button variant="subtle" size="xs" leftSection={<IconRefresh size={14} aria-hidden />} loading={invite.isPending} onClick={() => invite.mutate(invite.variables ?? email.trim())}>
+                Create a new link
+              </Button>
             </Group>
           </Stack>
         </Alert>

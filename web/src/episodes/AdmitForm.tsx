@@ -6,7 +6,7 @@ import { useFormSubmit } from '../api/use-form-submit.ts';
 import { usePrograms } from '../programs/usePrograms.ts';
 import { FormAlert } from '../shell/States.tsx';
 import { useClinicians } from '../staff/useClinicians.ts';
-import { todayIn } from '../time/dates.ts';
+import { useFacilityToday } from '../facilities/useFacilityToday.ts';
 import { REFERRAL_SOURCES } from './episode-labels.ts';
 import { useAdmit } from './useEpisodes.ts';
 
@@ -25,8 +25,9 @@ const FIELDS = ['programId', 'phaseId', 'trackId', 'primaryClinicianId', 'admitt
 export function AdmitForm({ patient, onDone, onCancel }: { patient: Patient; onDone: () => void; onCancel?: () => void }) {
   const programs = usePrograms();
   const admit = useAdmit(patient.patientId);
+  const today = useFacilityToday(patient.facilityId);
   const form = useForm<Values>({
-    initialValues: { programId: null, phaseId: null, trackId: null, primaryClinicianId: null, admittedOn: todayIn(), referralSource: '' },
+    initialValues: { programId: null, phaseId: null, trackId: null, primaryClinicianId: null, admittedOn: today, referralSource: '' },
     validate: {
       programId: (v) => (v ? null : 'Choose the program.'),
       phaseId: (v) => (v ? null : 'Choose the starting phase.'),

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import type { DischargeReason, Episode } from '../api/types.ts';
 import { useFormSubmit } from '../api/use-form-submit.ts';
 import { FormAlert } from '../shell/States.tsx';
-import { todayIn } from '../time/dates.ts';
+import { useFacilityToday } from '../facilities/useFacilityToday.ts';
 import { DISCHARGE_REASON_LABELS } from './episode-labels.ts';
 import { useDischarge } from './useEpisodes.ts';
 
@@ -17,8 +17,9 @@ interface Values {
 /** End the episode: reason and summary; the patient's group places end the same day. */
 export function DischargeForm({ episode, onDone }: { episode: Episode; onDone: () => void }) {
   const discharge = useDischarge(episode.patientId, episode.episodeId);
+  const today = useFacilityToday(episode.facilityId);
   const form = useForm<Values>({
-    initialValues: { dischargedOn: todayIn(), reason: null, summary: '' },
+    initialValues: { dischargedOn: today, reason: null, summary: '' },
     validate: {
       dischargedOn: (v) =>
         !/^\d{4}-\d{2}-\d{2}$/.test(v) ? 'Enter the discharge date.' : v < episode.admittedOn ? 'Discharge cannot be before admission.' : null,

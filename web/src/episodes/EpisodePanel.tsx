@@ -102,7 +102,7 @@ function ActiveEpisode({ episode: e }: { episode: Episode }) {
             </Badge>
           </Group>
           <Text size="sm" c="dimmed">
-            Admitted {formatDate(e.admittedOn)} · day {daysBetween(e.admittedOn, todayIn()) + 1}
+            Admitted {formatDate(e.admittedOn)} · day {daysBetween(e.admittedOn, todayIn(me.facilities.find((f) => f.facilityId === e.facilityId)?.timeZone)) + 1}
           </Text>
         </Stack>
         <Group gap="sm">

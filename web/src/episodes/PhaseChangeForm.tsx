@@ -5,7 +5,7 @@ import type { Episode } from '../api/types.ts';
 import { useFormSubmit } from '../api/use-form-submit.ts';
 import { useProgram } from '../programs/usePrograms.ts';
 import { FormAlert } from '../shell/States.tsx';
-import { todayIn } from '../time/dates.ts';
+import { useFacilityToday } from '../facilities/useFacilityToday.ts';
 import { usePhaseChange } from './useEpisodes.ts';
 
 interface Values {
@@ -18,8 +18,9 @@ interface Values {
 export function PhaseChangeForm({ episode, onDone }: { episode: Episode; onDone: () => void }) {
   const program = useProgram(episode.programId);
   const change = usePhaseChange(episode.patientId, episode.episodeId);
+  const today = useFacilityToday(episode.facilityId);
   const form = useForm<Values>({
-    initialValues: { phaseId: null, effectiveOn: todayIn(), reason: '' },
+    initialValues: { phaseId: null, effectiveOn: today, reason: '' },
     validate: {
       phaseId: (v) => (!v ? 'Choose the new phase.' : v === episode.phaseId ? 'The patient is already in this phase.' : null),
       effectiveOn: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? null : 'Enter the date the new phase starts.'),

@@ -21,7 +21,7 @@ interface GroupFormProps {
 
 /** Create or change a recurring group: who, where, for whom, and when it repeats. */
 export function GroupForm({ group, facilities, defaultFacilityId, onSubmit, onCancel }: GroupFormProps) {
-  const form = useForm<GroupFormValues>({ initialValues: valuesOf(group, { facilityId: defaultFacilityId, today: todayIn() }), validate: groupValidation });
+  const form = useForm<GroupFormValues>({ initialValues: valuesOf(group, { facilityId: defaultFacilityId, today: todayIn(facilities.find((f) => f.facilityId === (group?.facilityId ?? defaultFacilityId))?.timeZone) }), validate: groupValidation });
   const programs = usePrograms({ facilityId: form.values.facilityId ?? undefined });
   const clinicians = useClinicians(form.values.facilityId);
   const program = programs.data?.find((p) => p.programId === form.values.programId);

@@ -31,7 +31,8 @@ interface PatientFormProps {
 
 /** Registration and demographics: every PatientInput field, grouped as an intake sheet. */
 export function PatientForm({ patient, facilities, defaultFacilityId, onSubmit, onCancel, submitLabel, notice }: PatientFormProps) {
-  const form = useForm<PatientFormValues>({ initialValues: valuesOf(patient, { facilityId: defaultFacilityId }), validate: patientValidation(todayIn()) });
+  const today = todayIn(facilities.find((f) => f.facilityId === (patient?.facilityId ?? defaultFacilityId))?.timeZone);
+  const form = useForm<PatientFormValues>({ initialValues: valuesOf(patient, { facilityId: defaultFacilityId }), validate: patientValidation(today) });
   const { busy, error, setError, submit } = useFormSubmit(form, PATIENT_FIELDS, (v: PatientFormValues) => onSubmit(inputOf(v)), {
     fieldsOnlyMessage: 'Not saved: see the messages beside the fields.',
     afterError: focusFirstInvalid,
@@ -60,7 +61,7 @@ export function PatientForm({ patient, facilities, defaultFacilityId, onSubmit, 
             <TextInput label="Legal given name" required autoComplete="off" {...form.getInputProps('legalGivenName')} />
             <TextInput label="Legal family name" required autoComplete="off" {...form.getInputProps('legalFamilyName')} />
             <TextInput label="Preferred name" description="What staff call the patient" {...form.getInputProps('preferredName')} />
-            <TextInput label="Date of birth" type="date" required max={todayIn()} min="1900-01-01" {...form.getInputProps('dateOfBirth')} />
+            <TextInput label="Date of birth" type="date" required max={today} min="1900-01-01" {...form.getInputProps('dateOfBirth')} />
             <Select label="Sex assigned at birth" required data={options(SEX_AT_BIRTH_LABELS)} {...form.getInputProps('sexAtBirth')} />
             <Select label="Gender identity" required data={options(GENDER_LABELS)} {...form.getInputProps('genderIdentity')} />
             <TextInput label="Pronouns" placeholder="she/her, he/him, they/them…" {...form.getInputProps('pronouns')} />

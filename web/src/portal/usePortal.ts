@@ -68,6 +68,10 @@ export function useJoinVideo() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (sessionId: string) => portalApi.post<{ videoUrl: string }>(`/api/portal/sessions/${sessionId}/join`),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['portal', 'hours'] }),
+    // Joining records the attendance: the session card ("Attended") and the hours both change.
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['portal', 'schedule'] });
+      void queryClient.invalidateQueries({ queryKey: ['portal', 'hours'] });
+    },
   });
 }

@@ -3,11 +3,12 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { ApiError } from '../api/client.ts';
-import type { EnrollmentCheck, Patient } from '../api/types.ts';
+import type { Patient } from '../api/types.ts';
 import { useFormSubmit } from '../api/use-form-submit.ts';
 import { FormAlert } from '../shell/States.tsx';
 import { useClinicians } from '../staff/useClinicians.ts';
 import { formatDay, formatTime } from '../time/dates.ts';
+import { conflictSentence, type Conflict } from './conflict-text.ts';
 import { useBookSession } from './useSchedule.ts';
 
 interface Values {
@@ -21,7 +22,6 @@ interface Values {
   videoUrl: string;
 }
 
-type Conflict = EnrollmentCheck['conflicts'][number];
 const FIELDS = ['kind', 'clinicianId', 'date', 'startTime', 'durationMinutes', 'title', 'room', 'videoUrl'];
 
 /** One-off individual or family session; overlaps are shown and must be acknowledged. */
@@ -91,7 +91,7 @@ export function BookSessionDialog({ patient, defaultDate, onClose }: { patient: 
               </Text>
               {conflicts.map((c, i) => (
                 <Text size="sm" key={i}>
-                  · {c.localDate ? formatDay(c.localDate) : ''} {formatTime(c.localStart)}–{formatTime(c.localEnd)}: {c.description}
+                  · {conflictSentence(c, form.values.date || undefined)}
                 </Text>
               ))}
               <Checkbox label="Book it anyway" checked={acknowledged} onChange={(e) => setAcknowledged(e.currentTarget.checked)} />

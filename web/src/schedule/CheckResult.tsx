@@ -1,7 +1,7 @@
 import { Alert, List, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCalendarExclamation, IconCheck, IconUsers } from '@tabler/icons-react';
 import type { EnrollmentCheck } from '../api/types.ts';
-import { formatDay, formatTime, weekdayName } from '../time/dates.ts';
+import { conflictSentence } from './conflict-text.ts';
 
 /** What /enrollments/check found: eligibility, seats, and clashes with the patient's week. */
 export function CheckResult({ check }: { check: EnrollmentCheck }) {
@@ -37,10 +37,7 @@ export function CheckResult({ check }: { check: EnrollmentCheck }) {
         <Alert color="yellow" variant="light" icon={<IconCalendarExclamation aria-hidden />} title="Overlaps the patient’s week">
           <List size="sm">
             {check.conflicts.map((c, i) => (
-              <List.Item key={i}>
-                {c.localDate ? formatDay(c.localDate) : `${weekdayName(c.dayOfWeek)}s`} {formatTime(c.localStart)}–{formatTime(c.localEnd)}: {c.description}
-                {c.kind === 'availability' ? ' (work or school hours)' : ''}
-              </List.Item>
+              <List.Item key={i}>{conflictSentence(c)}</List.Item>
             ))}
           </List>
         </Alert>

@@ -8,7 +8,8 @@ import { useMe } from '../auth/session.tsx';
 import { groupTypeLabel } from '../groups/group-labels.ts';
 import { useGroups } from '../groups/useGroups.ts';
 import { FormAlert, SectionLoader } from '../shell/States.tsx';
-import { formatTime, todayIn } from '../time/dates.ts';
+import { useFacilityToday } from '../facilities/useFacilityToday.ts';
+import { formatDay, formatTime } from '../time/dates.ts';
 import { CheckResult } from './CheckResult.tsx';
 import { useEnroll, useEnrollmentCheck } from './useSchedule.ts';
 
@@ -20,7 +21,8 @@ export function EnrollDialog({ patient, onClose }: { patient: Patient; onClose: 
   const check = useEnrollmentCheck(patient.patientId);
   const enroll = useEnroll(patient.patientId);
   const [groupId, setGroupId] = useState<string | null>(null);
-  const [startsOn, setStartsOn] = useState(todayIn());
+  const today = useFacilityToday(episode?.facilityId ?? patient.facilityId);
+  const [startsOn, setStartsOn] = useState(today);
   const [overrideReason, setOverrideReason] = useState('');
   const [acknowledged, setAcknowledged] = useState(false);
 
@@ -50,7 +52,7 @@ export function EnrollDialog({ patient, onClose }: { patient: Patient; onClose: 
     notifications.show({
       color: 'teal',
       title: done.status === 'waitlisted' ? 'Added to the waitlist' : 'Enrolled',
-      message: done.status === 'waitlisted' ? `${done.groupName}: position ${done.waitlistPosition ?? '?'} on the waitlist.` : `${done.groupName} from ${startsOn}.`,
+      message: done.status === 'waitlisted' ? `${done.groupName}: position ${done.waitlistPosition ?? '?'} on the waitlist.` : `${done.groupName} from ${formatDay(startsOn)}.`,
     });
     onClose();
   };

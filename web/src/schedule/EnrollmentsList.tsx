@@ -5,13 +5,14 @@ import { permissions } from '../auth/permissions.ts';
 import { useMe } from '../auth/session.tsx';
 import { ConfirmButton } from '../shell/ConfirmButton.tsx';
 import { ErrorState, SectionLoader } from '../shell/States.tsx';
-import { formatDate, todayIn } from '../time/dates.ts';
+import { useFacilityToday } from '../facilities/useFacilityToday.ts';
+import { formatDate } from '../time/dates.ts';
 import { useEndEnrollment, usePatientEnrollments } from './useSchedule.ts';
 
 const STATUS = { enrolled: { label: 'Enrolled', color: 'teal' }, waitlisted: { label: 'Waitlisted', color: 'blue' }, ended: { label: 'Ended', color: 'gray' } };
 
 /** The patient's group places: current, waitlisted and past, with "End" for enrollers. */
-export function EnrollmentsList({ patientId }: { patientId: string }) {
+export function EnrollmentsList({ patientId, facilityId }: { patientId: string; facilityId?: string }) {
   const me = useMe();
   const enrollments = usePatientEnrollments(patientId);
   if (enrollments.isPending) return <SectionLoader label="Loading groups" />;
@@ -49,7 +50,7 @@ export function EnrollmentsList({ patientId }: { patientId: string }) {
               </Table.Td>
               <Table.Td>{formatDate(e.startsOn)}</Table.Td>
               <Table.Td>{e.endsOn ? formatDate(e.endsOn) : 'Open'}</Table.Td>
-              <Table.Td ta="right">{e.status !== 'ended' && permissions.enroll(me) && <EndButton enrollment={e} />}</Table.Td>
+              <Table.Td ta="right">{e.status !== 'ended' && permissions.enroll(me) && <EndButton enrollment={e} facilityId={facilityId} />}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -58,9 +59,10 @@ export function EnrollmentsList({ patientId }: { patientId: string }) {
   );
 }
 
-function EndButton({ enrollment }: { enrollment: Enrollment }) {
+function EndButton({ enrollment, facilityId }: { enrollment: Enrollment; facilityId?: string }) {
   const end = useEndEnrollment(enrollment.patientId);
-  const [endsOn, setEndsOn] = useState(todayIn());
+  const today = useFacilityToday(facilityId);
+  const [endsOn, setEndsOn] = useState(today < enrollment.startsOn ? enrollment.startsOn : today);
   return (
     <ConfirmButton
       variant="default"

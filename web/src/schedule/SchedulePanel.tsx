@@ -6,7 +6,7 @@ import { permissions } from '../auth/permissions.ts';
 import { useMe } from '../auth/session.tsx';
 import { ErrorState, SectionLoader } from '../shell/States.tsx';
 import { WeekPicker } from '../shell/WeekPicker.tsx';
-import { addDays, formatHours, formatTime, isoWeekday, todayIn } from '../time/dates.ts';
+import { addDays, formatHours, formatCompactTimeRange, formatTime, isoWeekday, todayIn } from '../time/dates.ts';
 import { BookSessionDialog } from './BookSessionDialog.tsx';
 import { EnrollDialog } from './EnrollDialog.tsx';
 import { EnrollmentsList } from './EnrollmentsList.tsx';
@@ -74,8 +74,13 @@ export function SchedulePanel({ patient }: { patient: Patient }) {
               </Text>
               <Stack gap={6}>
                 {windows.map((w) => (
-                  <Text key={`${w.start}-${w.end}`} size="xs" className={classes.unavailable}>
-                    {w.label || 'Unavailable'} {formatTime(w.start)}–{formatTime(w.end)}
+                  <Text
+                    key={`${w.start}-${w.end}`}
+                    size="xs"
+                    className={classes.unavailable}
+                    title={`${w.label || 'Unavailable'}: ${formatTime(w.start)}–${formatTime(w.end)}`}
+                  >
+                    {w.label || 'Unavailable'} · <span className={classes.nowrap}>{formatCompactTimeRange(w.start, w.end)}</span>
                   </Text>
                 ))}
                 {sessions.map((x) => (
@@ -95,7 +100,7 @@ export function SchedulePanel({ patient }: { patient: Patient }) {
         <Title order={2} size="h4" id="groups-heading" mb="sm">
           Groups
         </Title>
-        <EnrollmentsList patientId={patient.patientId} />
+        <EnrollmentsList patientId={patient.patientId} facilityId={episode?.facilityId ?? patient.facilityId} />
       </Card>
       {dialog === 'enroll' && <EnrollDialog patient={patient} onClose={() => setDialog(null)} />}
       {dialog === 'book' && <BookSessionDialog patient={patient} defaultDate={weekOf && weekOf > today ? weekOf : today} onClose={() => setDialog(null)} />}

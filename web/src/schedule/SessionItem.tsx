@@ -2,7 +2,7 @@ import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconVideo } from '@tabler/icons-react';
 import type { ScheduledSession } from '../api/types.ts';
 import { attendanceLabel } from '../attendance/attendance-labels.ts';
-import { formatTimeRange } from '../time/dates.ts';
+import { formatCompactTimeRange, formatTimeRange } from '../time/dates.ts';
 
 /** One session in a patient's week: time, what, where, with whom, and how it went. */
 export function SessionItem({ session: s }: { session: ScheduledSession }) {
@@ -11,10 +11,10 @@ export function SessionItem({ session: s }: { session: ScheduledSession }) {
   return (
     <Paper withBorder p="xs" radius="sm" bg={cancelled ? 'gray.0' : s.kind === 'group' ? 'indigo.0' : 'teal.0'}>
       <Stack gap={2}>
-        <Text size="xs" fw={700} c={cancelled ? 'dimmed' : undefined} td={cancelled ? 'line-through' : undefined}>
-          {formatTimeRange(s.localStart, s.localEnd)}
+        <Text size="xs" fw={700} c={cancelled ? 'dimmed' : undefined} td={cancelled ? 'line-through' : undefined} title={formatTimeRange(s.localStart, s.localEnd)}>
+          {formatCompactTimeRange(s.localStart, s.localEnd)}
         </Text>
-        <Text size="sm" fw={600} lh={1.25} td={cancelled ? 'line-through' : undefined}>
+        <Text size="sm" fw={600} lh={1.25} td={cancelled ? 'line-through' : undefined} style={{ overflowWrap: 'anywhere' }}>
           {s.title}
         </Text>
         <Text size="xs" c="dimmed">

@@ -44,13 +44,26 @@ export function formatDate(date: string | null | undefined): string {
   return asUtc(date).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
-/** "24–30 Nov 2026" style label for a week. */
+const WEEK_FORMAT: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
+
+/**
+ * A week's days as the viewer's locale writes a range: "Nov 23–29, 2026",
+ * "Nov 30–Dec 6, 2026", "Dec 28, 2026–Jan 3, 2027" in US English ("23–29 Nov 2026" in British).
+ */
 export function formatWeek(start: string, end: string): string {
   const a = asUtc(start);
   const b = asUtc(end);
-  const sameMonth = a.getUTCMonth() === b.getUTCMonth();
-  const first = a.toLocaleDateString(undefined, sameMonth ? { day: 'numeric', timeZone: 'UTC' } : { day: 'numeric', month: 'short', timeZone: 'UTC' });
-  return `${first}–${b.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })}`;
+  const format = new Intl.DateTimeFormat(undefined, WEEK_FORMAT);
+  if (typeof format.formatRange === 'function') {
+    // ICU spaces the dash ("Nov 23 – 29, 2026"); a closed-up en dash reads better in a label.
+    return format.formatRange(a, b).replace(/\s+–\s+/, '–');
+  }
+  const sameYear = a.getUTCFullYear() === b.getUTCFullYear();
+  const sameMonth = sameYear && a.getUTCMonth() === b.getUTCMonth();
+  const en = { ...WEEK_FORMAT, year: undefined } as Intl.DateTimeFormatOptions;
+  const first = a.toLocaleDateString('en-US', sameYear ? en : WEEK_FORMAT);
+  const last = sameMonth ? `${b.getUTCDate()}, ${b.getUTCFullYear()}` : b.toLocaleDateString('en-US', WEEK_FORMAT);
+  return `${first}–${last}`;
 }
 
 /** "9:30 AM" from '09:30', in the viewer's locale. */
@@ -95,6 +108,22 @@ export function formatHours(hours: number): string {
 export function formatTimeRange(start: string, end: string): string {
   const a = formatTime(start);
   const b = formatTime(end);
+  const suffix = /\s?(AM|PM)$/i;
+  const sa = a.match(suffix)?.[0];
+  const sb = b.match(suffix)?.[0];
+  return sa && sb && sa.trim() === sb.trim() ? `${a.replace(suffix, '')}–${b}` : `${a}–${b}`;
+}
+
+/** "6 PM", "6:30 PM": the minutes only when there are some (for narrow labels). */
+function formatShortTime(time: string): string {
+  const [h, m] = time.split(':').map(Number);
+  return new Date(Date.UTC(2000, 0, 1, h ?? 0, m ?? 0)).toLocaleTimeString(undefined, { hour: 'numeric', ...(m ? { minute: '2-digit' } : {}), timeZone: 'UTC' });
+}
+
+/** "6–10 PM", "8:30–11 AM", "11:30 AM–1 PM": formatTimeRange without ":00", for narrow day cards. */
+export function formatCompactTimeRange(start: string, end: string): string {
+  const a = formatShortTime(start);
+  const b = formatShortTime(end);
   const suffix = /\s?(AM|PM)$/i;
   const sa = a.match(suffix)?.[0];
   const sb = b.match(suffix)?.[0];
