@@ -13,10 +13,10 @@ import { PatientForm } from './PatientForm.tsx';
 import { displayName } from './patient-labels.ts';
 import { useSavePatient } from './usePatients.ts';
 
-function matchesOf(error: unknown): DuplicateMatch[] | null {
+function matchesOf(error: unknown): { matches: DuplicateMatch[]; elsewhere: number } | null {
   if (!(error instanceof ApiError) || error.code !== 'possible_duplicate') return null;
-  const details = error.details as { matches?: DuplicateMatch[] } | undefined;
-  return Array.isArray(details?.matches) ? details.matches : [];
+  const details = error.details as { matches?: DuplicateMatch[]; elsewhere?: number } | undefined;
+  return { matches: Array.isArray(details?.matches) ? details.matches : [], elsewhere: typeof details?.elsewhere === 'number' ? details.elsewhere : 0 };
 }
 
 /** /patients/new: the intake sheet; a possible duplicate is shown before anything is saved. */
@@ -25,7 +25,7 @@ export function NewPatientPage() {
   const navigate = useNavigate();
   const facilities = useFacilities();
   const save = useSavePatient();
-  const [duplicate, setDuplicate] = useState<{ matches: DuplicateMatch[]; input: PatientInput } | null>(null);
+  const [duplicate, setDuplicate] = useState<{ matches: DuplicateMatch[]; elsewhere: number; input: PatientInput } | null>(null);
 
   const register = async (input: PatientInput) => {
     try {
@@ -33,8 +33,8 @@ export function NewPatientPage() {
       notifications.show({ color: 'teal', title: 'Patient registered', message: `${displayName(patient)}, MRN ${patient.mrn}.` });
       navigate(`/patients/${patient.patientId}`);
     } catch (e) {
-      const matches = matchesOf(e);
-      if (matches || !input.acknowledgedDuplicateOf) setDuplicate(matches ? { matches, input } : null);
+      const found = matchesOf(e);
+      if (found || !input.acknowledgedDuplicateOf) setDuplicate(found ? { ...found, input } : null);
       throw e;
     }
   };
@@ -59,6 +59,7 @@ export function NewPatientPage() {
             duplicate && (
               <DuplicateMatches
                 matches={duplicate.matches}
+                elsewhere={duplicate.elsewhere}
                 busy={save.isPending}
                 onRegisterAnyway={() => {
                   const first = duplicate.matches[0];
