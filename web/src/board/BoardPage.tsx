@@ -1,5 +1,5 @@
 import { ActionIcon, Button, Card, Group, Select, Stack, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
-import { IconChevronLeft, IconChevronRight, IconRefresh } from '@tabler/icons-react';
+import { IconChevronDown, IconChevronLeft, IconChevronRight, IconChevronUp, IconRefresh } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { permissions } from '../auth/permissions.ts';
@@ -10,6 +10,9 @@ import { EmptyNote, ErrorState, SectionLoader } from '../shell/States.tsx';
 import { addDays, compareDates, formatLongDate, todayIn } from '../time/dates.ts';
 import { SessionCard } from './SessionCard.tsx';
 import { useBoard, useMarkAllPresent, useRosterAction } from './useBoard.ts';
+
+/** Minutes after a session ends before today's board folds it under "Earlier today". */
+const FOLD_AFTER_MINUTES = 30;
 
 /** /board — the front desk's day: every session with its roster and one-tap check-in. */
 export function BoardPage() {
@@ -25,6 +28,7 @@ export function BoardPage() {
   const roster = useRosterAction(facilityId, date);
   const markAll = useMarkAllPresent(facilityId, date);
   const [announcement, setAnnouncement] = useState('');
+  const [showEarlier, setShowEarlier] = useState(false);
   const announce = useCallback((message: string) => setAnnouncement(message), []);
   const canEdit = permissions.takeAttendance(me);
   const pastDay = compareDates(date, today) < 0;
@@ -87,8 +91,8 @@ export function BoardPage() {
           <EmptyNote title="No sessions on this day">Groups and individual sessions scheduled at {board.data.facilityName} appear here.</EmptyNote>
         </Card>
       ) : (
-        <Stack gap="md">
-          {board.data.sessions.map((s) => (
+        (() => {
+          const card = (s: (typeof board.data.sessions)[number]) => (
             <SessionCard
               key={s.sessionId}
               session={s}
@@ -99,8 +103,32 @@ export function BoardPage() {
               run={(patientId, action) => roster.mutateAsync({ sessionId: s.sessionId, patientId, action })}
               markAll={(reason) => markAll.mutateAsync({ sessionId: s.sessionId, reason })}
             />
-          ))}
-        </Stack>
+          );
+          // Today, sessions that ended a while ago fold away so the door sees what is on now.
+          const cutoff = Date.now() - FOLD_AFTER_MINUTES * 60_000;
+          const earlier = date === today ? board.data.sessions.filter((s) => new Date(s.endsAt).getTime() < cutoff) : [];
+          const current = board.data.sessions.filter((s) => !earlier.includes(s));
+          const unmarked = earlier.reduce((n, s) => n + s.counts.unmarked, 0);
+          return (
+            <Stack gap="md">
+              {earlier.length > 0 && (
+                <Card withBorder radius="md" p={0}>
+                  <Button variant="subtle" size="md" fullWidth justify="space-between" h={52} onClick={() => setShowEarlier((v) => !v)} aria-expanded={showEarlier}
+                    rightSection={showEarlier ? <IconChevronUp aria-hidden /> : <IconChevronDown aria-hidden />}>
+                    Earlier today: {earlier.length} {earlier.length === 1 ? 'session' : 'sessions'}
+                    {unmarked > 0 ? ` · ${unmarked} not marked` : ' · all marked'}
+                  </Button>
+                </Card>
+              )}
+              {showEarlier && earlier.map(card)}
+              {current.length > 0 ? current.map(card) : (
+                <Card withBorder radius="md">
+                  <EmptyNote title="Nothing more today">Every session today has ended.</EmptyNote>
+                </Card>
+              )}
+            </Stack>
+          );
+        })()
       )}
     </Page>
   );
