@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { LocalDay, Nullable, Timestamp, Uuid } from '../http/schemas.ts';
+import { CalendarSession } from '../scheduling/sessions.schemas.ts';
 
 export const LocalDateString = LocalDay('A local calendar day at the facility, YYYY-MM-DD');
 const AttendanceStatus = Type.Union([Type.Literal('present'), Type.Literal('late'), Type.Literal('left_early'), Type.Literal('excused_absence'), Type.Literal('unexcused_absence')]);
@@ -59,28 +60,10 @@ export const RosterEntry = Type.Object({
 });
 export type RosterEntry = Static<typeof RosterEntry>;
 
+/** A calendar session (scheduling's shape) with its roster and attendance counts. */
 export const BoardSession = Type.Object({
-  sessionId: Uuid,
-  kind: Type.String(),
-  groupId: Nullable(Uuid),
-  title: Type.String(),
-  groupType: Nullable(Type.String()),
-  startsAt: Timestamp,
-  endsAt: Timestamp,
-  localDate: Type.String(),
-  localStart: Type.String(),
-  localEnd: Type.String(),
-  room: Nullable(Type.String()),
-  videoUrl: Nullable(Type.String()),
-  clinicianId: Uuid,
-  clinicianName: Type.String(),
-  status: Type.String(),
-  statusReason: Nullable(Type.String()),
-  moved: Type.Boolean(),
-  patientId: Nullable(Uuid),
-  patientName: Nullable(Type.String()),
+  ...CalendarSession.properties,
   enrolledCount: Type.Integer(),
-  capacity: Nullable(Type.Integer()),
   roster: Type.Array(RosterEntry),
   counts: Type.Object({ expected: Type.Integer(), present: Type.Integer(), absent: Type.Integer(), unmarked: Type.Integer() }),
 });

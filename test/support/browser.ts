@@ -4,6 +4,7 @@
  * facility time zone where it is daytime now, so a session can be under way and its
  * check-in open whatever the hour on the machine running the tests.
  */
+import { HttpClient } from './http-client.ts';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
@@ -78,35 +79,6 @@ export function localNow(timeZone: string): LocalNow {
   };
 }
 
-/** The API over fetch with the session cookie and CSRF token, for seeding. */
-export class HttpClient {
-  cookie = '';
-  csrf = '';
-  constructor(readonly base: string) {}
-  async call(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
-    const response = await fetch(`${this.base}${path}`, {
-      method,
-      headers: {
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(this.cookie ? { cookie: this.cookie } : {}),
-        ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const setCookie = response.headers.get('set-cookie');
-    if (setCookie?.startsWith('cairn_session=')) this.cookie = setCookie.split(';')[0]!;
-    const text = await response.text();
-    const json = text ? JSON.parse(text) : null;
-    if (json?.csrfToken) this.csrf = json.csrfToken;
-    return { status: response.status, json };
-  }
-  async ok(method: string, path: string, body?: unknown): Promise<any> {
-    const { status, json } = await this.call(method, path, body);
-    if (status >= 300) throw new Error(`${method} ${path} answered ${status}: ${JSON.stringify(json)}`);
-    return json;
-  }
-}
-
 export interface SeededClinic {
   readonly facilityId: string;
   readonly facilityName: string;
@@ -144,3 +116,5 @@ export async function signInStaff(page: Page, base: string, email: string, passw
   await page.getByRole('button', { name: /^sign in$/i }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
+
+export { HttpClient };
