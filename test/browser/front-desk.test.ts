@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { type RunningServer, startServer } from '../support/server.ts';
-import { HttpClient, type LocalNow, type SeededClinic, daytimeZone, facilityContext, failureShot, launchChromium, localNow, seedClinic, signInStaff, snap } from '../support/browser.ts';
+import { HttpClient, type LocalNow, type SeededClinic, daytimeZone, facilityContext, failureShot, launchChromium, localNow, seedClinic, signInStaff, snap, storySteps } from '../support/browser.ts';
 
 const ADMIN = 'morgan@harborlight.example';
 const PASSWORD = 'juniper-canyon-ledger-88';
@@ -51,19 +51,7 @@ after(async () => {
   await server?.stop();
 });
 
-/** One step of the story; once a step fails the later ones are skipped, not timed out one by one. */
-let broken = false;
-function step(name: string, fn: () => Promise<void>) {
-  it(name, async (t) => {
-    if (broken) return t.skip('an earlier step failed');
-    try {
-      await fn();
-    } catch (error) {
-      broken = true;
-      throw error;
-    }
-  });
-}
+const step = storySteps();
 
 /** A Mantine Select: open it and click the option (typing first when it is searchable). */
 async function choose(label: RegExp, option: string | RegExp, search?: string) {

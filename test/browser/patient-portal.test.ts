@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type RunningServer, startServer } from '../support/server.ts';
-import { HttpClient, type LocalNow, type SeededClinic, daytimeZone, facilityContext, failureShot, launchChromium, localNow, seedClinic, signInStaff, snap } from '../support/browser.ts';
+import { HttpClient, type LocalNow, type SeededClinic, daytimeZone, facilityContext, failureShot, launchChromium, localNow, seedClinic, signInStaff, snap, storySteps } from '../support/browser.ts';
 
 const ADMIN = 'morgan@harborlight.example';
 const PASSWORD = 'juniper-canyon-ledger-88';
@@ -72,18 +72,7 @@ after(async () => {
   await server?.stop();
 });
 
-let broken = false;
-function step(name: string, fn: () => Promise<void>) {
-  it(name, async (t) => {
-    if (broken) return t.skip('an earlier step failed');
-    try {
-      await fn();
-    } catch (error) {
-      broken = true;
-      throw error;
-    }
-  });
-}
+const step = storySteps();
 
 const sessionCard = () => phone.locator('section').filter({ has: phone.getByRole('heading', { name: /^Today · / }) }).filter({ hasText: GROUP });
 const hoursCard = () => phone.getByRole('region', { name: 'My hours this week' });

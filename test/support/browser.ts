@@ -4,6 +4,7 @@
  * facility time zone where it is daytime now, so a session can be under way and its
  * check-in open whatever the hour on the machine running the tests.
  */
+import { it } from 'node:test';
 import { HttpClient } from './http-client.ts';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -118,3 +119,23 @@ export async function signInStaff(page: Page, base: string, email: string, passw
 }
 
 export { HttpClient };
+
+/**
+ * Steps of one browser story: once a step fails the later ones are skipped, rather than
+ * each waiting out its timeouts against a page in the wrong state.
+ */
+export function storySteps(): (name: string, fn: () => Promise<void>) => void {
+  let broken = false;
+  return (name, fn) => {
+    it(name, async (t) => {
+      if (broken) return t.skip('an earlier step failed');
+      try {
+        await fn();
+      } catch (error) {
+        broken = true;
+        throw error;
+      }
+    });
+  };
+}
+
