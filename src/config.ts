@@ -30,6 +30,13 @@ export interface Config {
   readonly adminPassword: string | undefined;
   readonly adminName: string;
   readonly organizationName: string;
+  /** `cairn demo` only: its own database, never DATA_DIR or DATABASE_URL (src/demo/demo.ts). */
+  readonly demo: {
+    readonly dataDir: string;
+    readonly databaseUrl: string | undefined;
+    /** CAIRN_ORG_NAME as given, so the demo can use its own name when it is not. */
+    readonly organizationName: string | undefined;
+  };
   /** Directory of the built web UI; served from `/` when present. */
   readonly webDistDir: string;
 }
@@ -83,6 +90,11 @@ export function loadConfig(env: Env = process.env): Config {
     adminPassword: env['CAIRN_ADMIN_PASSWORD'] || undefined,
     adminName: text(env, 'CAIRN_ADMIN_NAME') ?? 'Administrator',
     organizationName: text(env, 'CAIRN_ORG_NAME') ?? 'My organization',
+    demo: {
+      dataDir: text(env, 'CAIRN_DEMO_DATA_DIR') ?? './data-demo',
+      databaseUrl: text(env, 'CAIRN_DEMO_DATABASE_URL'),
+      organizationName: text(env, 'CAIRN_ORG_NAME'),
+    },
     webDistDir: text(env, 'WEB_DIST_DIR') ?? new URL('../web/dist', import.meta.url).pathname,
   };
 }

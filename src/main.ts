@@ -67,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
       await start(config);
       return -1; // keep running
     case 'demo': {
-      const settings = demoSettings(config, process.env);
+      const settings = demoSettings(config);
       for (const note of settings.notes) console.log(note);
       const { handle } = await prepareDemo(settings, systemClock, (line) => console.log(line));
       await start(settings.config, handle, await signInLines(handle, settings));

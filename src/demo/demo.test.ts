@@ -34,15 +34,15 @@ test('a patient staying from one group into the next is checked out and in at th
 
 test('the demo keeps its own data directory and never uses DATABASE_URL unless told to', () => {
   const base = loadConfig({ DATABASE_URL: 'postgres://real@db.internal/cairn', DATA_DIR: '/var/lib/cairn' });
-  const plain = demoSettings(base, {});
+  const plain = demoSettings(base);
   assert.equal(plain.config.databaseUrl, undefined);
   assert.equal(plain.config.dataDir, './data-demo');
   assert.match(plain.notes.join(' '), /DATABASE_URL is ignored/);
-  const chosen = demoSettings(base, { CAIRN_DEMO_DATABASE_URL: 'postgres://demo@localhost/demo', CAIRN_DEMO_DATA_DIR: '/tmp/demo' });
+  const chosen = demoSettings(loadConfig({ DATABASE_URL: 'postgres://real@db.internal/cairn', CAIRN_DEMO_DATABASE_URL: 'postgres://demo@localhost/demo', CAIRN_DEMO_DATA_DIR: '/tmp/demo' }));
   assert.equal(chosen.config.databaseUrl, 'postgres://demo@localhost/demo');
   assert.equal(chosen.config.dataDir, '/tmp/demo');
   assert.equal(chosen.notes.length, 0);
-  assert.equal(demoSettings(loadConfig({ CAIRN_ADMIN_EMAIL: 'me@example.org', CAIRN_ADMIN_PASSWORD: 'quiet-harbor-lantern-9' }), {}).ownAdmin, true);
+  assert.equal(demoSettings(loadConfig({ CAIRN_ADMIN_EMAIL: 'me@example.org', CAIRN_ADMIN_PASSWORD: 'quiet-harbor-lantern-9' })).ownAdmin, true);
 });
 
 test('a small demo organization is seeded through the API: admissions, phase changes, discharges and 8 weeks of attendance', async () => {

@@ -15,9 +15,6 @@ import { DEMO_ADMIN, DEMO_ORGANIZATION_NAME, DEMO_PASSWORD, FACILITIES, STAFF, t
 import { SEEDING_SUFFIX, type SeedResult, seedDemo } from './seed.ts';
 import { FULL_DEMO } from './timeline.ts';
 
-export const DEFAULT_DEMO_DATA_DIR = './data-demo';
-
-type Env = Record<string, string | undefined>;
 
 export interface DemoSettings {
   readonly config: Config;
@@ -26,15 +23,13 @@ export interface DemoSettings {
   readonly notes: string[];
 }
 
-const text = (env: Env, name: string) => env[name]?.trim() || undefined;
-
 /**
  * The demo's configuration: its own data directory, never DATA_DIR, and never DATABASE_URL
  * (a real database) unless CAIRN_DEMO_DATABASE_URL names a server for the demo explicitly.
  */
-export function demoSettings(base: Config, env: Env): DemoSettings {
+export function demoSettings(base: Config): DemoSettings {
   const notes: string[] = [];
-  const databaseUrl = text(env, 'CAIRN_DEMO_DATABASE_URL');
+  const databaseUrl = base.demo.databaseUrl;
   if (base.databaseUrl && !databaseUrl) {
     notes.push('DATABASE_URL is ignored: the demo never writes its fictional patients into a real database. Set CAIRN_DEMO_DATABASE_URL to run the demo on a PostgreSQL server.');
   }
@@ -44,8 +39,8 @@ export function demoSettings(base: Config, env: Env): DemoSettings {
     config: {
       ...base,
       databaseUrl,
-      dataDir: text(env, 'CAIRN_DEMO_DATA_DIR') ?? DEFAULT_DEMO_DATA_DIR,
-      organizationName: text(env, 'CAIRN_ORG_NAME') ?? DEMO_ORGANIZATION_NAME,
+      dataDir: base.demo.dataDir,
+      organizationName: base.demo.organizationName ?? DEMO_ORGANIZATION_NAME,
     },
     ownAdmin,
     notes,
