@@ -42,13 +42,13 @@ export async function startSession(
   return { cookie: secret.token, csrfToken, expiresAt };
 }
 
+/** How every sign-in cookie is set (staff and portal): HttpOnly, SameSite=Lax, Secure behind HTTPS. */
+export function sessionCookieOptions(request: FastifyRequest) {
+  return { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https' } as const;
+}
+
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, session: NewSession): void {
-  reply.setCookie(SESSION_COOKIE, session.cookie, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: request.protocol === 'https',
-  });
+  reply.setCookie(SESSION_COOKIE, session.cookie, sessionCookieOptions(request));
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {

@@ -9,6 +9,7 @@ import type { AppDeps } from '../deps.ts';
 import type { PatientActor } from '../http/actor.ts';
 import { AppError } from '../http/errors.ts';
 import { needsTouch, sessionExpiry, sessionState } from '../auth/session-rules.ts';
+import { sessionCookieOptions } from '../auth/sessions.ts';
 import { issueSecret, parseSecret, randomToken } from '../auth/tokens.ts';
 import { findPortalSession, insertPortalSession, touchPortalSession } from './portal.store.ts';
 
@@ -46,7 +47,7 @@ export async function startPortalSession(
 }
 
 export function setPortalCookie(request: FastifyRequest, reply: FastifyReply, session: NewPortalSession): void {
-  reply.setCookie(PORTAL_COOKIE, session.cookie, { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https' });
+  reply.setCookie(PORTAL_COOKIE, session.cookie, sessionCookieOptions(request));
 }
 
 export function clearPortalCookie(reply: FastifyReply): void {

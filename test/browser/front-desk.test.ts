@@ -13,10 +13,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { type RunningServer, startServer } from '../support/server.ts';
-import { HttpClient, type LocalNow, type SeededClinic, daytimeZone, facilityContext, failureShot, launchChromium, localNow, seedClinic, signInStaff, snap, storySteps } from '../support/browser.ts';
+import { HttpClient, type LocalNow, type SeededClinic, daytimeZone, facilityContext, failureShot, launchChromium, localNow, seedClinic, signInStaff, snap, startStoryServer, storySteps, STORY_ADMIN, STORY_PASSWORD } from '../support/browser.ts';
 
-const ADMIN = 'morgan@harborlight.example';
-const PASSWORD = 'juniper-canyon-ledger-88';
+const ADMIN = STORY_ADMIN;
+const PASSWORD = STORY_PASSWORD;
 const DAY_GROUP = 'Morning process group';
 const EVENING_GROUP = 'Evening relapse prevention';
 const PATIENT = 'Rosalind Okafor';
@@ -29,11 +29,8 @@ let local: LocalNow;
 let patientId: string;
 
 before(async () => {
-  server = await startServer({ CAIRN_ADMIN_EMAIL: ADMIN, CAIRN_ADMIN_PASSWORD: PASSWORD, CAIRN_ADMIN_NAME: 'Morgan Reyes', CAIRN_ORG_NAME: 'Harbor Light Recovery', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
-  const client = new HttpClient(server.url);
-  await client.ok('POST', '/api/auth/login', { email: ADMIN, password: PASSWORD });
-  local = localNow(daytimeZone());
-  clinic = await seedClinic(client, local.timeZone);
+  let client: HttpClient;
+  ({ server, client, local, clinic } = await startStoryServer());
   const group = { facilityId: clinic.facilityId, programId: clinic.programId, facilitatorId: clinic.staffId, capacity: 12, startsOn: local.today };
   await client.ok('POST', '/api/groups', { ...group, name: DAY_GROUP, groupType: 'process', room: 'Room 2', rrule: `FREQ=WEEKLY;BYDAY=${local.rruleDay}`, startTime: local.runningStart, durationMinutes: 180 });
   await client.ok('POST', '/api/groups', { ...group, name: EVENING_GROUP, groupType: 'relapse_prevention', room: 'Room 4', rrule: 'FREQ=WEEKLY;BYDAY=MO,WE', startTime: '18:30', durationMinutes: 90 });

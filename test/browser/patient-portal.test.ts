@@ -14,10 +14,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type RunningServer, startServer } from '../support/server.ts';
-import { HttpClient, type LocalNow, type SeededClinic, daytimeZone, facilityContext, failureShot, launchChromium, localNow, seedClinic, signInStaff, snap, storySteps } from '../support/browser.ts';
+import { HttpClient, type LocalNow, type SeededClinic, daytimeZone, facilityContext, failureShot, launchChromium, localNow, seedClinic, signInStaff, snap, startStoryServer, storySteps, STORY_ADMIN, STORY_PASSWORD } from '../support/browser.ts';
 
-const ADMIN = 'morgan@harborlight.example';
-const PASSWORD = 'juniper-canyon-ledger-88';
+const ADMIN = STORY_ADMIN;
+const PASSWORD = STORY_PASSWORD;
 const PATIENT_PASSWORD = 'marigold-tugboat-vesper-19';
 const GROUP = 'Coping skills by video';
 const VIDEO_URL = 'https://video.example.org/room/coping-skills';
@@ -33,11 +33,8 @@ let patientId: string;
 let link: string;
 
 before(async () => {
-  server = await startServer({ CAIRN_ADMIN_EMAIL: ADMIN, CAIRN_ADMIN_PASSWORD: PASSWORD, CAIRN_ADMIN_NAME: 'Morgan Reyes', CAIRN_ORG_NAME: 'Harbor Light Recovery', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
-  const client = new HttpClient(server.url);
-  await client.ok('POST', '/api/auth/login', { email: ADMIN, password: PASSWORD });
-  local = localNow(daytimeZone());
-  clinic = await seedClinic(client, local.timeZone);
+  let client: HttpClient;
+  ({ server, client, local, clinic } = await startStoryServer());
   const group = await client.ok('POST', '/api/groups', {
     facilityId: clinic.facilityId, programId: clinic.programId, facilitatorId: clinic.staffId, name: GROUP, groupType: 'skills', videoUrl: VIDEO_URL,
     capacity: 10, rrule: `FREQ=WEEKLY;BYDAY=${local.rruleDay}`, startsOn: local.today, startTime: local.runningStart, durationMinutes: 180,

@@ -6,6 +6,7 @@
  */
 import { it } from 'node:test';
 import { HttpClient } from './http-client.ts';
+import { type RunningServer, startServer } from './server.ts';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
@@ -119,6 +120,22 @@ export async function signInStaff(page: Page, base: string, email: string, passw
 }
 
 export { HttpClient };
+
+export const STORY_ADMIN = 'morgan@harborlight.example';
+export const STORY_PASSWORD = 'juniper-canyon-ledger-88';
+
+/**
+ * The real server with a signed-in administrator (also the clinic's clinician) and a
+ * facility in a zone where it is daytime now: the opening of every browser story.
+ */
+export async function startStoryServer(): Promise<{ server: RunningServer; client: HttpClient; local: LocalNow; clinic: SeededClinic }> {
+  const server = await startServer({ CAIRN_ADMIN_EMAIL: STORY_ADMIN, CAIRN_ADMIN_PASSWORD: STORY_PASSWORD, CAIRN_ADMIN_NAME: 'Morgan Reyes', CAIRN_ORG_NAME: 'Harbor Light Recovery', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
+  const client = new HttpClient(server.url);
+  await client.ok('POST', '/api/auth/login', { email: STORY_ADMIN, password: STORY_PASSWORD });
+  const local = localNow(daytimeZone());
+  const clinic = await seedClinic(client, local.timeZone);
+  return { server, client, local, clinic };
+}
 
 /**
  * Steps of one browser story: once a step fails the later ones are skipped, rather than
