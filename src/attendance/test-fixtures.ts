@@ -31,7 +31,7 @@ export async function insertEpisode(db: Db, orgId: string, e: { patientId: strin
   const episodeId = randomUUID();
   await db.insertInto('episodes').values({
     org_id: orgId, episode_id: episodeId, patient_id: e.patientId, program_id: e.programId,
-    status: e.dischargedOn ? 'discharged' : 'active', admitted_on: e.admittedOn, referral_source: 'self', level_of_care: '2.1',
+    status: e.dischargedOn ? 'discharged' : 'active', admitted_on: e.admittedOn, expected_discharge_on: addDays(e.admittedOn, 84), referral_source: 'self', level_of_care: '2.1',
     phase_id: e.phases.at(-1)!.phaseId, track_id: null, primary_clinician_id: e.clinicianId,
     discharged_on: e.dischargedOn ?? null, discharge_reason: e.dischargedOn ? 'completed' : null, discharge_summary: null,
     created_at: NOW, updated_at: NOW,

@@ -46,6 +46,8 @@ export interface ProgramsTable {
   modality: 'in_person' | 'telehealth' | 'hybrid';
   expected_length_of_stay_days: number;
   active: boolean;
+  plan_review_days: Generated<number>;
+  instrument_cadence: ColumnType<InstrumentCadenceEntry[], string | undefined, string>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -70,6 +72,7 @@ export interface ProgramPhasesTable {
   required_days_per_week: number;
   min_hours_per_week: number;
   max_hours_per_week: number;
+  advancement_criteria: ColumnType<AdvancementCriteria | null, string | null | undefined, string | null>;
 }
 
 export interface StaffTable {
@@ -224,6 +227,7 @@ export interface EpisodesTable {
   discharged_on: string | null;
   discharge_reason: DischargeReason | null;
   discharge_summary: string | null;
+  expected_discharge_on: string;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -367,6 +371,168 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
+/* ---- Issue 4: measurement-based care, placement, plans, step-down, aftercare (0009_care.sql) ---- */
+
+export type InstrumentId = 'phq9' | 'gad7' | 'audit' | 'audit_c' | 'dast10' | 'bam' | 'cssrs_screener';
+
+/** When a program gives an instrument (programs.instrument_cadence). */
+export interface InstrumentCadenceEntry {
+  instrument: InstrumentId;
+  atAdmission: boolean;
+  /** Repeat every N days after the last response; null: not repeated. */
+  everyDays: number | null;
+  atDischarge: boolean;
+}
+
+/** What it takes to leave a phase (program_phases.advancement_criteria). */
+export interface AdvancementCriteria {
+  /** Completed weeks in a row, ending with the last completed week, with hours and days met. */
+  consecutiveWeeksMet: number;
+  /** Sessions attended over scheduled in those weeks, percent. */
+  minAttendancePercent: number;
+  /** PHQ-9 improved by `improvedBy` points from the episode's first score, or latest below `orBelow`; null: not required. */
+  phq9: { improvedBy: number; orBelow: number } | null;
+  /** Every plan objective tied to this phase is met. */
+  objectivesMet: boolean;
+  /** In the phase longer than this many weeks without meeting the criteria proposes more intensive care; null: never. */
+  maxWeeksInPhase: number | null;
+}
+
+export interface EpisodeStayExtensionsTable {
+  org_id: string;
+  extension_id: string;
+  episode_id: string;
+  previous_expected_on: string;
+  new_expected_on: string;
+  reason: string;
+  extended_by: string;
+  created_at: Timestamp;
+}
+
+export interface InstrumentResponsesTable {
+  org_id: string;
+  response_id: string;
+  patient_id: string;
+  episode_id: string | null;
+  instrument: InstrumentId;
+  /** The answers as submitted, item order (numbers, or booleans for yes/no instruments). */
+  answers: Json<unknown[]>;
+  total_score: number | null;
+  severity: string | null;
+  subscales: Json<Record<string, number> | null>;
+  flags: string[];
+  administered_on: string;
+  administered_at: Timestamp;
+  source: 'staff' | 'portal';
+  administered_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface IntakeAssessmentsTable {
+  org_id: string;
+  assessment_id: string;
+  patient_id: string;
+  program_id: string | null;
+  asam_edition: '3' | '4';
+  population: 'adult' | 'adolescent';
+  dimensions: Json<unknown>;
+  candidacy: Json<unknown>;
+  recommendation: Json<unknown>;
+  recommended_level: string;
+  decision: 'accepted' | 'overridden';
+  placed_level: string;
+  override_reason: string | null;
+  assessed_on: string;
+  assessed_by: string;
+  created_at: Timestamp;
+}
+
+export type PlanVersionStatus = 'draft' | 'awaiting_patient' | 'active' | 'superseded';
+
+export interface TreatmentPlanVersionsTable {
+  org_id: string;
+  episode_id: string;
+  version: number;
+  patient_id: string;
+  status: PlanVersionStatus;
+  content: Json<unknown>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  clinician_signed_by: string | null;
+  clinician_signed_at: Timestamp | null;
+  patient_signed_at: Timestamp | null;
+  patient_signed_name: string | null;
+  effective_on: string | null;
+  review_due_on: string | null;
+}
+
+export interface TreatmentPlanReviewsTable {
+  org_id: string;
+  review_id: string;
+  episode_id: string;
+  version: number;
+  reviewed_on: string;
+  reviewed_by: string;
+  note: string;
+  next_review_due_on: string;
+  created_at: Timestamp;
+}
+
+export interface ObjectiveMeasurementsTable {
+  org_id: string;
+  measurement_id: string;
+  episode_id: string;
+  objective_id: string;
+  measured_on: string;
+  value: number;
+  note: string | null;
+  recorded_by: string;
+  created_at: Timestamp;
+}
+
+export type StepDirection = 'advance' | 'complete' | 'intensify';
+
+export interface StepDownDecisionsTable {
+  org_id: string;
+  decision_id: string;
+  episode_id: string;
+  patient_id: string;
+  week_start: string;
+  direction: StepDirection;
+  from_phase_id: string;
+  to_phase_id: string | null;
+  evidence: Json<unknown>;
+  decision: 'approved' | 'declined';
+  reason: string | null;
+  decided_by: string;
+  decided_at: Timestamp;
+}
+
+export interface AftercarePlansTable {
+  org_id: string;
+  episode_id: string;
+  patient_id: string;
+  summary: Json<unknown>;
+  plan: Json<unknown>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface AftercareFollowupsTable {
+  org_id: string;
+  followup_id: string;
+  episode_id: string;
+  patient_id: string;
+  days_after: 30 | 60 | 90;
+  due_on: string;
+  outcome: 'reached' | 'no_answer' | 'declined' | 'readmitted' | 'other' | null;
+  note: string | null;
+  completed_on: string | null;
+  completed_by: string | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   facilities: FacilitiesTable;
@@ -391,6 +557,15 @@ export interface Database {
   patient_accounts: PatientAccountsTable;
   patient_account_tokens: PatientAccountTokensTable;
   patient_sessions: PatientSessionsTable;
+  episode_stay_extensions: EpisodeStayExtensionsTable;
+  instrument_responses: InstrumentResponsesTable;
+  intake_assessments: IntakeAssessmentsTable;
+  treatment_plan_versions: TreatmentPlanVersionsTable;
+  treatment_plan_reviews: TreatmentPlanReviewsTable;
+  objective_measurements: ObjectiveMeasurementsTable;
+  step_down_decisions: StepDownDecisionsTable;
+  aftercare_plans: AftercarePlansTable;
+  aftercare_followups: AftercareFollowupsTable;
 }
 
 export type StaffRow = Selectable<StaffTable>;

@@ -28,7 +28,7 @@ export function programForAdmission(db: Db, orgId: string, programId: string) {
   return db
     .selectFrom('programs as pr')
     .innerJoin('facilities as f', (join) => join.onRef('f.org_id', '=', 'pr.org_id').onRef('f.facility_id', '=', 'pr.facility_id'))
-    .select(['pr.program_id', 'pr.name', 'pr.facility_id', 'pr.active', 'pr.asam_edition', 'pr.level_of_care', 'f.time_zone'])
+    .select(['pr.program_id', 'pr.name', 'pr.facility_id', 'pr.active', 'pr.asam_edition', 'pr.level_of_care', 'pr.expected_length_of_stay_days', 'f.time_zone'])
     .where('pr.org_id', '=', orgId)
     .where('pr.program_id', '=', programId)
     .executeTakeFirst();

@@ -127,6 +127,8 @@ export async function admitPatient(deps: AppDeps, actor: StaffActor, audit: Audi
       phase_id: input.phaseId,
       track_id: input.trackId ?? null,
       primary_clinician_id: input.primaryClinicianId,
+      // The program's expected length of stay sets the first expected discharge; only a documented extension moves it.
+      expected_discharge_on: addDays(input.admittedOn, program.expected_length_of_stay_days),
     }, now);
     // The admission's phase is the first row of the history that hours compliance reads.
     await recordPhase(trx, actor.orgId, { episodeId, effectiveOn: input.admittedOn, phaseId: input.phaseId, changedBy: actor.staffId, reason: null }, now);

@@ -5,7 +5,8 @@ import type { FacilityScope } from '../http/actor.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export type ProgramFields = Omit<ProgramsTable, 'org_id' | 'program_id' | 'created_at' | 'updated_at'>;
+// Care settings (review interval, instrument cadence) default in SQL until the program form sends them.
+export type ProgramFields = Omit<ProgramsTable, 'org_id' | 'program_id' | 'created_at' | 'updated_at' | 'plan_review_days' | 'instrument_cadence'>;
 
 export async function insertProgram(trx: Db, orgId: string, programId: string, fields: ProgramFields, now: Date): Promise<void> {
   await trx.insertInto('programs').values({ org_id: orgId, program_id: programId, ...fields, created_at: now, updated_at: now }).execute();
@@ -75,7 +76,7 @@ export async function replaceTracks(trx: Transaction<Database>, orgId: string, p
  * Replaces the program's phases, keeping phase ids stable (episodes of care will point at
  * them). Positions are checked at commit (deferred constraint), so phases can be reordered.
  */
-export async function replacePhases(trx: Transaction<Database>, orgId: string, programId: string, phases: readonly Omit<ProgramPhasesTable, 'org_id' | 'program_id'>[]): Promise<void> {
+export async function replacePhases(trx: Transaction<Database>, orgId: string, programId: string, phases: readonly Omit<ProgramPhasesTable, 'org_id' | 'program_id' | 'advancement_criteria'>[]): Promise<void> {
   const keep = phases.map((p) => p.phase_id);
   let remove = trx.deleteFrom('program_phases').where('org_id', '=', orgId).where('program_id', '=', programId);
   if (keep.length) remove = remove.where('phase_id', 'not in', keep);

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AvailabilityWindow, PatientsTable } from '../db/schema.ts';
 import { type Client, type TestContext, type TestOrg, createOrg, createStaffMember, facilityInput, programInput, startTestApp } from '../../test/support/app.ts';
+import { addDays } from '../time/local-time.ts';
 
 export interface SchedulingWorld {
   readonly ctx: TestContext;
@@ -94,6 +95,7 @@ export async function insertPatient(world: SchedulingWorld, fixture: PatientFixt
       discharged_on: null,
       discharge_reason: null,
       discharge_summary: null,
+      expected_discharge_on: addDays(fixture.admittedOn ?? '2026-11-02', 84),
       created_at: now,
       updated_at: now,
     })
