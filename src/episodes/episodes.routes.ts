@@ -2,20 +2,16 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps.ts';
 import { auditContextOf } from '../audit/record.ts';
-import { type FacilityResolver, type PatientResolver, actorOf, allow, patientInPath } from '../http/access.ts';
+import { type FacilityResolver, actorOf, allow, patientInPath } from '../http/access.ts';
 import { ErrorResponse, staffErrors } from '../http/schemas.ts';
 import { PatientParams } from '../patients/patients.schemas.ts';
 import { getProgramRow } from '../programs/programs.store.ts';
 import { DISCHARGERS, EPISODE_MANAGERS, PATIENT_READERS } from '../staff/roles.ts';
 import { admitPatient, changePhase, dischargePatient, programCensus } from './episodes.ts';
 import { AdmitInput, Census, CensusParams, DischargeInput, Episode, EpisodeParams, PhaseChangeInput } from './episodes.schemas.ts';
-import { getEpisodeRow } from './episodes.store.ts';
+import { episodePatient } from './episode-access.ts';
 
 const tags = ['Episodes of care'];
-
-/** The patient of the episode in the path, so the guard checks the caller can reach that patient. */
-const episodePatient: PatientResolver = async (request, db, actor) =>
-  (await getEpisodeRow(db, actor.orgId, (request.params as { episodeId: string }).episodeId))?.patient_id;
 
 const programFacility: FacilityResolver = async (request, db, actor) =>
   (await getProgramRow(db, actor.orgId, (request.params as { programId: string }).programId))?.facility_id;

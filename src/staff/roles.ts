@@ -56,3 +56,21 @@ export const ENROLLERS: readonly StaffRole[] = ['admin', 'clinical_director', 'c
 export const ELIGIBILITY_OVERRIDERS: readonly StaffRole[] = ['clinical_director', 'clinician'];
 /** Check patients in and out, record attendance. */
 export const ATTENDANCE_TAKERS: readonly StaffRole[] = ['admin', 'clinical_director', 'clinician', 'medical', 'front_desk'];
+
+/*
+ * Clinical records (issue 4): questionnaire answers, intake assessments, treatment plans
+ * and progress. Narrower than PATIENT_READERS: the front desk and billing run the day and
+ * the claims, they do not read PHQ-9 answers. Admissions runs intake screening.
+ */
+/** Read instrument scores, intake assessments, plans, progress and step-down evidence. */
+export const CLINICAL_READERS: readonly StaffRole[] = ['clinical_director', 'clinician', 'medical', 'admissions'];
+/** Administer a standard instrument and record the answers. */
+export const INSTRUMENT_ADMINISTRATORS: readonly StaffRole[] = ['clinical_director', 'clinician', 'medical', 'admissions'];
+/** Record an intake assessment and decide the placement (accept or override the recommendation). */
+export const PLACEMENT_ASSESSORS: readonly StaffRole[] = ['clinical_director', 'clinician', 'admissions'];
+/** Write, sign and review treatment plans; record custom objective measurements. */
+export const PLAN_AUTHORS: readonly StaffRole[] = ['clinical_director', 'clinician'];
+/** Approve or decline a step-down / step-up proposal. */
+export const STEP_DOWN_APPROVERS: readonly StaffRole[] = ['clinical_director'];
+/** Extend an expected length of stay, record aftercare follow-ups. */
+export const STAY_MANAGERS: readonly StaffRole[] = ['clinical_director', 'clinician'];
