@@ -19,7 +19,12 @@ import { registerOpenApi } from './http/openapi.ts';
 import { registerWebUi, webUiBuilt } from './http/web-ui.ts';
 import { organizationRoutes } from './organizations/organizations.routes.ts';
 import { episodesRoutes } from './episodes/episodes.routes.ts';
+import { aftercareRoutes } from './aftercare/aftercare.routes.ts';
+import { stepDownRoutes } from './stepdown/stepdown.routes.ts';
+import { instrumentsRoutes } from './instruments/instruments.routes.ts';
+import { intakeRoutes } from './intake/intake.routes.ts';
 import { patientsRoutes } from './patients/patients.routes.ts';
+import { plansRoutes } from './plans/plans.routes.ts';
 import { patientFacilityIds } from './patients/patients.store.ts';
 import { authenticatePatient } from './portal/portal-sessions.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
@@ -111,10 +116,15 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await schedulingRoutes(app, deps);
   await patientsRoutes(app, deps);
   await episodesRoutes(app, deps);
+  await stepDownRoutes(app, deps);
+  await aftercareRoutes(app, deps);
   await staffRoutes(app, deps);
   await auditRoutes(app, deps);
   await attendanceRoutes(app, deps);
   await portalRoutes(app, deps);
+  await plansRoutes(app, deps);
+  await instrumentsRoutes(app, deps);
+  await intakeRoutes(app, deps);
 
   if (webUi) await registerWebUi(app, deps.config.webDistDir);
   else if (options.serveWebUi !== false) app.log.warn({ distDir: deps.config.webDistDir }, 'web UI not built; serving the API only (run npm run build:web)');

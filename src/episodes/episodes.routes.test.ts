@@ -19,6 +19,16 @@ const newPatient = async (given: string, family = 'Rivera') => {
   return response.json().patientId as string;
 };
 
+/** A transition plan: a discharge that completes the program or steps down needs one. */
+const aftercare = {
+  outpatientReferral: { provider: 'Hartford Behavioral Health', contact: '(860) 555-0199', appointmentOn: '2026-11-30' },
+  meetings: [{ fellowship: 'NA', name: 'Clean and Serene', dayOfWeek: 3, time: '19:30', location: 'Grace Church hall' }],
+  soberLiving: null,
+  alumniProgram: true,
+  medicationContinuity: null,
+  relapsePlan: 'Call the sponsor and the clinic the same day; 988 in a crisis.',
+};
+
 const admission = (overrides: Record<string, unknown> = {}) => ({
   programId: program.programId,
   admittedOn: '2026-11-02',
@@ -157,7 +167,7 @@ describe('discharge', () => {
     const [enrolled, waitlisted] = [randomUUID(), randomUUID()];
     await db.insertInto('group_enrollments').values([enrollment(enrolled, groupId, 'enrolled', '2026-11-04'), enrollment(waitlisted, secondGroup, 'waitlisted', '2026-11-10')]).execute();
 
-    const response = await clinician.post(`/api/episodes/${episode.episodeId}/discharge`, { dischargedOn: '2026-11-20', reason: 'completed', summary: 'Completed all phases; referred to OP.' });
+    const response = await clinician.post(`/api/episodes/${episode.episodeId}/discharge`, { dischargedOn: '2026-11-20', reason: 'completed', summary: 'Completed all phases; referred to OP.', aftercare });
     assert.equal(response.statusCode, 200, response.body);
     const discharged = response.json();
     assert.deepEqual([discharged.status, discharged.dischargedOn, discharged.dischargeReason, discharged.dischargeSummary], ['discharged', '2026-11-20', 'completed', 'Completed all phases; referred to OP.']);
@@ -191,6 +201,77 @@ describe('discharge', () => {
     const response = await admissions.post(`/api/episodes/${episode.episodeId}/discharge`, { dischargedOn: '2026-11-24', reason: 'completed', summary: 'x' });
     assert.equal(response.statusCode, 403);
     assert.equal(response.json().error.code, 'forbidden');
+  });
+});
+
+describe('length of stay', () => {
+  it('starts at the program’s expected length (84 days) and shows where the patient is in it', async () => {
+    const episode = await admit(await newPatient('Lena', 'Stay'));
+    assert.equal(episode.expectedDischargeOn, '2027-01-25');
+    // Tuesday 24 November: day 23 of the stay, 62 days to go.
+    assert.deepEqual(episode.lengthOfStay, { dayOfStay: 23, expectedDays: 84, daysRemaining: 62, overdueBy: 0 });
+    assert.deepEqual(episode.extensions, []);
+  });
+
+  it('is extended with a reason by a clinician, which moves the expected discharge, keeps the history and is audited', async () => {
+    const episode = await admit(await newPatient('Mona', 'Stay'));
+    const response = await clinician.post(`/api/episodes/${episode.episodeId}/extend-stay`, { newExpectedOn: '2027-02-22', reason: ' Relapse in week 3; payer authorized four more weeks. ' });
+    assert.equal(response.statusCode, 200, response.body);
+    const extended = response.json();
+    assert.equal(extended.expectedDischargeOn, '2027-02-22');
+    assert.deepEqual(extended.lengthOfStay, { dayOfStay: 23, expectedDays: 112, daysRemaining: 90, overdueBy: 0 });
+    assert.deepEqual(extended.extensions, [{
+      previousExpectedOn: '2027-01-25', newExpectedOn: '2027-02-22', reason: 'Relapse in week 3; payer authorized four more weeks.',
+      extendedBy: { staffId: clinician.staffId, fullName: 'Staff clinician' }, createdAt: '2026-11-24T15:00:00.000Z',
+    }]);
+    const again = (await clinician.post(`/api/episodes/${episode.episodeId}/extend-stay`, { newExpectedOn: '2027-03-08', reason: 'Family sessions not finished.' })).json();
+    assert.deepEqual(again.extensions.map((x: { previousExpectedOn: string; newExpectedOn: string }) => [x.previousExpectedOn, x.newExpectedOn]), [['2027-01-25', '2027-02-22'], ['2027-02-22', '2027-03-08']]);
+    const chart = (await clinician.get(`/api/patients/${episode.patientId}`)).json();
+    assert.deepEqual(chart.episodes[0], again);
+    const event = await ctx.deps.db.selectFrom('audit_events').select(['action', 'entity', 'entity_id', 'patient_id', 'details']).where('org_id', '=', org.orgId).where('entity_id', '=', episode.episodeId).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    assert.deepEqual(event, { action: 'update', entity: 'episode', entity_id: episode.episodeId, patient_id: episode.patientId, details: { change: 'extend_stay', previousExpectedOn: '2027-02-22', newExpectedOn: '2027-03-08' } });
+  });
+
+  it('counts the days past the expected discharge once it is overdue', async () => {
+    const episode = await admit(await newPatient('Nell', 'Stay'), { admittedOn: '2026-11-20' });
+    ctx.clock.set('2027-02-15T15:00:00Z');
+    try {
+      const chart = (await clinician.get(`/api/patients/${episode.patientId}`)).json();
+      // Expected 12 February 2027; today is the 15th.
+      assert.deepEqual(chart.episodes[0].lengthOfStay, { dayOfStay: 88, expectedDays: 84, daysRemaining: 0, overdueBy: 3 });
+    } finally {
+      ctx.clock.set('2026-11-24T15:00:00Z');
+    }
+  });
+
+  const refusals: [string, Record<string, unknown>, number, string][] = [
+    ['the same day as now expected', { newExpectedOn: '2027-01-25', reason: 'More time' }, 422, 'date_out_of_range'],
+    ['an earlier day', { newExpectedOn: '2027-01-04', reason: 'Doing well' }, 422, 'date_out_of_range'],
+    ['more than two years after admission', { newExpectedOn: '2028-11-02', reason: 'Long stay' }, 422, 'date_out_of_range'],
+    ['a blank reason', { newExpectedOn: '2027-02-22', reason: '   ' }, 400, 'validation_failed'],
+    ['no reason', { newExpectedOn: '2027-02-22' }, 400, 'validation_failed'],
+  ];
+  for (const [sentence, body, status, code] of refusals) {
+    it(`refuses ${sentence} (${status} ${code}) and leaves the stay as it was`, async () => {
+      const episode = await admit(await newPatient('Refused', `Stay ${sentence}`));
+      const response = await clinician.post(`/api/episodes/${episode.episodeId}/extend-stay`, body);
+      assert.equal(response.statusCode, status, response.body);
+      assert.equal(response.json().error.code, code);
+      const chart = (await clinician.get(`/api/patients/${episode.patientId}`)).json();
+      assert.deepEqual([chart.episodes[0].expectedDischargeOn, chart.episodes[0].extensions], ['2027-01-25', []]);
+    });
+  }
+
+  it('is for clinicians and clinical directors, and not for a discharged episode', async () => {
+    const admissions = await createStaffMember(ctx, org, ['admissions'], [facilityId]);
+    const episode = await admit(await newPatient('Opal', 'Stay'));
+    const body = { newExpectedOn: '2027-02-22', reason: 'More time' };
+    assert.equal((await admissions.post(`/api/episodes/${episode.episodeId}/extend-stay`, body)).statusCode, 403);
+    assert.equal((await frontDesk.post(`/api/episodes/${episode.episodeId}/extend-stay`, body)).statusCode, 403);
+    await clinician.post(`/api/episodes/${episode.episodeId}/discharge`, { dischargedOn: '2026-11-24', reason: 'administrative', summary: 'Insurance ended.' });
+    const response = await clinician.post(`/api/episodes/${episode.episodeId}/extend-stay`, body);
+    assert.equal(response.statusCode, 409);
+    assert.equal(response.json().error.code, 'episode_not_active');
   });
 });
 

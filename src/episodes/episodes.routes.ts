@@ -6,9 +6,9 @@ import { type FacilityResolver, actorOf, allow, patientInPath } from '../http/ac
 import { ErrorResponse, staffErrors } from '../http/schemas.ts';
 import { PatientParams } from '../patients/patients.schemas.ts';
 import { getProgramRow } from '../programs/programs.store.ts';
-import { DISCHARGERS, EPISODE_MANAGERS, PATIENT_READERS } from '../staff/roles.ts';
-import { admitPatient, changePhase, dischargePatient, programCensus } from './episodes.ts';
-import { AdmitInput, Census, CensusParams, DischargeInput, Episode, EpisodeParams, PhaseChangeInput } from './episodes.schemas.ts';
+import { DISCHARGERS, EPISODE_MANAGERS, PATIENT_READERS, STAY_MANAGERS } from '../staff/roles.ts';
+import { admitPatient, changePhase, dischargePatient, extendStay, programCensus } from './episodes.ts';
+import { AdmitInput, Census, CensusParams, DischargeInput, Episode, EpisodeParams, ExtendStayInput, PhaseChangeInput } from './episodes.schemas.ts';
 import { episodePatient } from './episode-access.ts';
 
 const tags = ['Episodes of care'];
@@ -37,12 +37,23 @@ export async function episodesRoutes(root: FastifyInstance, deps: AppDeps): Prom
     config: { access: allow.patient(DISCHARGERS, episodePatient) },
     schema: {
       tags,
-      summary: 'Discharge an active episode; its group enrolments and waitlist places end on the discharge day',
+      summary: 'Discharge an active episode; its group enrolments and waitlist places end on the discharge day. Completing or stepping down to outpatient needs an aftercare plan (saved with the summary and 30/60/90-day follow-ups)',
       params: EpisodeParams,
       body: DischargeInput,
       response: { 200: Episode, ...errors },
     },
   }, async (request) => dischargePatient(deps, actorOf(request), auditContextOf(request, deps.clock.now()), request.params.episodeId, request.body));
+
+  app.post('/api/episodes/:episodeId/extend-stay', {
+    config: { access: allow.patient(STAY_MANAGERS, episodePatient) },
+    schema: {
+      tags,
+      summary: 'Move the expected discharge later, with the reason (at most two years after admission)',
+      params: EpisodeParams,
+      body: ExtendStayInput,
+      response: { 200: Episode, ...errors },
+    },
+  }, async (request) => extendStay(deps, actorOf(request), auditContextOf(request, deps.clock.now()), request.params.episodeId, request.body));
 
   app.get('/api/programs/:programId/census', {
     config: { access: allow.facility(PATIENT_READERS, programFacility, 'operations') },

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { LocalDay, Name, Nullable, Uuid } from '../http/schemas.ts';
+import { AftercareInput } from '../aftercare/aftercare.schemas.ts';
+import { LocalDay, Name, Nullable, Timestamp, Uuid } from '../http/schemas.ts';
 
 const LocalDate = LocalDay('A calendar day at the program’s facility, YYYY-MM-DD');
 
@@ -33,10 +34,41 @@ export const PhaseChangeInput = Type.Object(
 export type PhaseChangeInput = Static<typeof PhaseChangeInput>;
 
 export const DischargeInput = Type.Object(
-  { dischargedOn: LocalDate, reason: DischargeReason, summary: Type.String({ minLength: 1, maxLength: 10000, pattern: '\\S' }) },
-  { additionalProperties: false },
+  {
+    dischargedOn: LocalDate,
+    reason: DischargeReason,
+    summary: Type.String({ minLength: 1, maxLength: 10000, pattern: '\\S' }),
+    aftercare: Type.Optional(AftercareInput),
+  },
+  { additionalProperties: false, description: 'aftercare is required when the reason is completed or stepped_down_to_outpatient' },
 );
 export type DischargeInput = Static<typeof DischargeInput>;
+
+export const ExtendStayInput = Type.Object(
+  {
+    newExpectedOn: LocalDate,
+    reason: Type.String({ minLength: 1, maxLength: 2000, pattern: '\\S', description: 'Why the stay is longer than expected (payers and some states require it)' }),
+  },
+  { additionalProperties: false },
+);
+export type ExtendStayInput = Static<typeof ExtendStayInput>;
+
+export const LengthOfStay = Type.Object({
+  dayOfStay: Type.Integer({ description: 'The admission day is day 1; 0 before admission; stops at the discharge day' }),
+  expectedDays: Type.Integer({ description: 'Expected discharge day − admission day' }),
+  daysRemaining: Type.Integer({ description: 'Days from today to the expected discharge; 0 once reached or discharged' }),
+  overdueBy: Type.Integer({ description: 'Days past the expected discharge (today, or the discharge day); 0 when not past it' }),
+});
+export type LengthOfStay = Static<typeof LengthOfStay>;
+
+export const StayExtension = Type.Object({
+  previousExpectedOn: Type.String(),
+  newExpectedOn: Type.String(),
+  reason: Type.String(),
+  extendedBy: Type.Object({ staffId: Uuid, fullName: Type.String() }),
+  createdAt: Timestamp,
+});
+export type StayExtension = Static<typeof StayExtension>;
 
 export const Episode = Type.Object({
   episodeId: Uuid,
@@ -62,6 +94,9 @@ export const Episode = Type.Object({
     { description: 'Oldest first; the admission’s phase is the first row' },
   ),
   band: Type.Object({ minHoursPerWeek: Type.Number(), maxHoursPerWeek: Type.Number(), requiredDaysPerWeek: Type.Integer() }, { description: 'The current phase’s weekly hours' }),
+  expectedDischargeOn: Type.String({ description: 'Admission + the program’s expected length of stay, moved only by an extension' }),
+  lengthOfStay: LengthOfStay,
+  extensions: Type.Array(StayExtension, { description: 'Oldest first' }),
 });
 export type Episode = Static<typeof Episode>;
 

@@ -133,10 +133,12 @@ export function episodeViewRows(db: Db, orgId: string, filter: { patientId: stri
     .innerJoin('program_phases as ph', (join) => join.onRef('ph.org_id', '=', 'e.org_id').onRef('ph.phase_id', '=', 'e.phase_id'))
     .leftJoin('program_tracks as t', (join) => join.onRef('t.org_id', '=', 'e.org_id').onRef('t.track_id', '=', 'e.track_id'))
     .innerJoin('staff as s', (join) => join.onRef('s.org_id', '=', 'e.org_id').onRef('s.staff_id', '=', 'e.primary_clinician_id'))
+    .innerJoin('facilities as f', (join) => join.onRef('f.org_id', '=', 'pr.org_id').onRef('f.facility_id', '=', 'pr.facility_id'))
     .selectAll('e')
     .select([
       'pr.name as program_name',
       'pr.facility_id',
+      'f.time_zone',
       'ph.name as phase_name',
       'ph.min_hours_per_week',
       'ph.max_hours_per_week',
@@ -198,4 +200,34 @@ export function censusEpisodeRows(db: Db, orgId: string, programId: string, sinc
     .where('e.program_id', '=', programId)
     .where((eb) => eb.or([eb('e.status', '=', 'active'), eb('e.admitted_on', '>=', since), eb('e.discharged_on', '>=', since)]))
     .execute();
+}
+
+/** Extensions of the expected stay, oldest first, with who extended. */
+export function stayExtensionRows(db: Db, orgId: string, episodeIds: readonly string[]) {
+  if (episodeIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('episode_stay_extensions as x')
+    .innerJoin('staff as s', (join) => join.onRef('s.org_id', '=', 'x.org_id').onRef('s.staff_id', '=', 'x.extended_by'))
+    .select(['x.episode_id', 'x.previous_expected_on', 'x.new_expected_on', 'x.reason', 'x.extended_by', 's.full_name as extended_by_name', 'x.created_at'])
+    .where('x.org_id', '=', orgId)
+    .where('x.episode_id', 'in', episodeIds)
+    .orderBy('x.created_at')
+    .execute();
+}
+
+/** Records an extension and moves the episode's expected discharge in the same statement order. */
+export async function extendExpectedDischarge(
+  trx: Db,
+  orgId: string,
+  row: { extensionId: string; episodeId: string; previousExpectedOn: LocalDate; newExpectedOn: LocalDate; reason: string; extendedBy: string },
+  now: Date,
+): Promise<void> {
+  await trx
+    .insertInto('episode_stay_extensions')
+    .values({
+      org_id: orgId, extension_id: row.extensionId, episode_id: row.episodeId, previous_expected_on: row.previousExpectedOn, new_expected_on: row.newExpectedOn,
+      reason: row.reason, extended_by: row.extendedBy, created_at: now,
+    })
+    .execute();
+  await trx.updateTable('episodes').set({ expected_discharge_on: row.newExpectedOn, updated_at: now }).where('org_id', '=', orgId).where('episode_id', '=', row.episodeId).execute();
 }

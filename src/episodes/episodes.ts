@@ -10,12 +10,16 @@ import { lockPatient } from '../patients/patients.store.ts';
 import { displayName } from '../patients/patient-rules.ts';
 import { findLevel } from '../programs/levels-of-care.ts';
 import { lockSeatedGroupsOfEpisode, promoteFromWaitlist } from '../scheduling/enrollments.ts';
+import { aftercareProblems, aftercareRequired } from '../aftercare/aftercare-rules.ts';
+import { recordAftercareAtDischarge } from '../aftercare/aftercare.ts';
 import { addDays, localDateOf } from '../time/local-time.ts';
 import { summariseCensus } from './census.ts';
 import { type EpisodeViolation, admissionDateViolation, dischargeViolation, phaseChangeViolation } from './episode-rules.ts';
-import type { AdmitInput, Census, DischargeInput, Episode, PhaseChangeInput } from './episodes.schemas.ts';
+import type { AdmitInput, Census, DischargeInput, Episode, ExtendStayInput, PhaseChangeInput } from './episodes.schemas.ts';
+import { extensionViolation, lengthOfStay } from './length-of-stay.ts';
 import {
   type EpisodeViewRow,
+  extendExpectedDischarge,
   activeEpisodeInProgram,
   censusEpisodeRows,
   censusProgram,
@@ -30,6 +34,7 @@ import {
   recordPhase,
   setEpisodePhase,
   staffStatusAndRoles,
+  stayExtensionRows,
   trackOfProgram,
 } from './episodes.store.ts';
 
@@ -47,7 +52,9 @@ function rejectViolation(violation: EpisodeViolation | undefined): void {
   throw new AppError(422, 'date_out_of_range', `The date ${violation.message}.`, [{ path: violation.path, message: violation.message }]);
 }
 
-function toEpisode(row: EpisodeViewRow, history: Awaited<ReturnType<typeof phaseHistoryRows>>): Episode {
+type Extensions = Awaited<ReturnType<typeof stayExtensionRows>>;
+
+function toEpisode(row: EpisodeViewRow, history: Awaited<ReturnType<typeof phaseHistoryRows>>, extensions: Extensions, now: Date): Episode {
   return {
     episodeId: row.episode_id,
     patientId: row.patient_id,
@@ -71,17 +78,35 @@ function toEpisode(row: EpisodeViewRow, history: Awaited<ReturnType<typeof phase
       .filter((h) => h.episode_id === row.episode_id)
       .map((h) => ({ effectiveOn: h.effective_on, phaseId: h.phase_id, phaseName: h.phase_name, reason: h.reason, changedByName: h.changed_by_name })),
     band: { minHoursPerWeek: row.min_hours_per_week, maxHoursPerWeek: row.max_hours_per_week, requiredDaysPerWeek: row.required_days_per_week },
+    expectedDischargeOn: row.expected_discharge_on,
+    lengthOfStay: lengthOfStay(
+      { admittedOn: row.admitted_on, expectedDischargeOn: row.expected_discharge_on, dischargedOn: row.discharged_on },
+      localDateOf(now, row.time_zone),
+    ),
+    extensions: extensions
+      .filter((x) => x.episode_id === row.episode_id)
+      .map((x) => ({
+        previousExpectedOn: x.previous_expected_on,
+        newExpectedOn: x.new_expected_on,
+        reason: x.reason,
+        extendedBy: { staffId: x.extended_by, fullName: x.extended_by_name },
+        createdAt: x.created_at.toISOString(),
+      })),
   };
 }
 
-/** A patient's episodes (newest admission first), or one episode. Reads only; callers audit. */
-export async function loadEpisodes(db: Db, orgId: string, filter: { patientId: string } | { episodeId: string }): Promise<Episode[]> {
+/**
+ * A patient's episodes (newest admission first), or one episode, with where each stands in
+ * its expected stay as of `now` in the program's facility. Reads only; callers audit.
+ */
+export async function loadEpisodes(db: Db, orgId: string, filter: { patientId: string } | { episodeId: string }, now: Date): Promise<Episode[]> {
   const rows = await episodeViewRows(db, orgId, filter);
-  const history = await phaseHistoryRows(db, orgId, rows.map((r) => r.episode_id));
-  return rows.map((row) => toEpisode(row, history));
+  const ids = rows.map((r) => r.episode_id);
+  const [history, extensions] = await Promise.all([phaseHistoryRows(db, orgId, ids), stayExtensionRows(db, orgId, ids)]);
+  return rows.map((row) => toEpisode(row, history, extensions, now));
 }
 
-const loadOne = async (db: Db, orgId: string, episodeId: string) => (await loadEpisodes(db, orgId, { episodeId }))[0]!;
+const loadOne = async (db: Db, orgId: string, episodeId: string, now: Date) => (await loadEpisodes(db, orgId, { episodeId }, now))[0]!;
 
 /** Clinicians and clinical directors carry a caseload; others cannot be the primary clinician. */
 const CASELOAD_ROLES = ['clinician', 'clinical_director'];
@@ -133,7 +158,7 @@ export async function admitPatient(deps: AppDeps, actor: StaffActor, audit: Audi
     // The admission's phase is the first row of the history that hours compliance reads.
     await recordPhase(trx, actor.orgId, { episodeId, effectiveOn: input.admittedOn, phaseId: input.phaseId, changedBy: actor.staffId, reason: null }, now);
     await recordAudit(trx, audit, { action: 'create', entity: 'episode', entityId: episodeId, patientId, details: { programId: program.program_id, phaseId: input.phaseId, admittedOn: input.admittedOn } });
-    return loadOne(trx, actor.orgId, episodeId);
+    return loadOne(trx, actor.orgId, episodeId, now);
   });
 }
 
@@ -170,7 +195,7 @@ export async function changePhase(deps: AppDeps, actor: StaffActor, audit: Audit
       patientId: episode.patient_id,
       details: { change: 'phase', fromPhaseId: episode.phase_id, toPhaseId: input.phaseId, effectiveOn: input.effectiveOn },
     });
-    return loadOne(trx, actor.orgId, episodeId);
+    return loadOne(trx, actor.orgId, episodeId, now);
   });
 }
 
@@ -180,6 +205,13 @@ export async function dischargePatient(deps: AppDeps, actor: StaffActor, audit: 
     refuseOtherFacility(actor, episode);
     const now = deps.clock.now();
     rejectViolation(dischargeViolation(episode.dates, input.dischargedOn, localDateOf(now, episode.time_zone)));
+    // Completing the program or stepping down hands the patient on: that needs a transition plan.
+    if (!input.aftercare && aftercareRequired(input.reason)) {
+      throw new AppError(422, 'aftercare_required', 'A discharge that completes the program or steps down to outpatient care needs an aftercare plan.', [
+        { path: 'aftercare', message: `is required when the reason is ${input.reason}` },
+      ]);
+    }
+    if (input.aftercare) rejectProblems(aftercareProblems(input.aftercare, input.dischargedOn), 'Check the aftercare plan.');
     await dischargeEpisode(trx, actor.orgId, episodeId, { dischargedOn: input.dischargedOn, reason: input.reason, summary: input.summary.trim() }, now);
     // Group places belong to the episode: they end with it, waitlist places too. Each freed
     // seat goes to its group's waitlist (groups locked first, in group-id order, as /end does).
@@ -191,9 +223,38 @@ export async function dischargePatient(deps: AppDeps, actor: StaffActor, audit: 
       entity: 'episode',
       entityId: episodeId,
       patientId: episode.patient_id,
-      details: { change: 'discharge', dischargedOn: input.dischargedOn, reason: input.reason, endedEnrollments },
+      details: { change: 'discharge', dischargedOn: input.dischargedOn, reason: input.reason, endedEnrollments, aftercare: input.aftercare !== undefined },
     });
-    return loadOne(trx, actor.orgId, episodeId);
+    if (input.aftercare) {
+      await recordAftercareAtDischarge(trx, audit, { episodeId, patientId: episode.patient_id, dischargedOn: input.dischargedOn, createdBy: actor.staffId, plan: input.aftercare }, now);
+    }
+    return loadOne(trx, actor.orgId, episodeId, now);
+  });
+}
+
+/** Moves the expected discharge later, with the reason on record. */
+export async function extendStay(deps: AppDeps, actor: StaffActor, audit: AuditContext, episodeId: string, input: ExtendStayInput): Promise<Episode> {
+  return deps.db.transaction().execute(async (trx) => {
+    const episode = await lockedEpisode(trx, actor.orgId, episodeId);
+    refuseOtherFacility(actor, episode);
+    const now = deps.clock.now();
+    rejectViolation(extensionViolation({ status: episode.status, admittedOn: episode.admitted_on, expectedDischargeOn: episode.expected_discharge_on }, input.newExpectedOn));
+    await extendExpectedDischarge(trx, actor.orgId, {
+      extensionId: randomUUID(),
+      episodeId,
+      previousExpectedOn: episode.expected_discharge_on,
+      newExpectedOn: input.newExpectedOn,
+      reason: input.reason.trim(),
+      extendedBy: actor.staffId,
+    }, now);
+    await recordAudit(trx, audit, {
+      action: 'update',
+      entity: 'episode',
+      entityId: episodeId,
+      patientId: episode.patient_id,
+      details: { change: 'extend_stay', previousExpectedOn: episode.expected_discharge_on, newExpectedOn: input.newExpectedOn },
+    });
+    return loadOne(trx, actor.orgId, episodeId, now);
   });
 }
 

@@ -79,6 +79,28 @@ export type ErrorCode =
   | 'telehealth_unavailable'
   // patient portal
   | 'portal_account_exists'
+  // step-down, length of stay, aftercare (issue 4, D)
+  | 'proposal_changed'
+  | 'already_decided'
+  | 'decline_reason_required'
+  | 'aftercare_required'
+  | 'aftercare_not_found'
+  | 'followup_not_found'
+  // treatment plans (issue 4, C)
+  | 'plan_invalid'
+  | 'plan_incomplete'
+  | 'plan_not_draft'
+  | 'plan_not_active'
+  | 'plan_not_awaiting_signature'
+  | 'signature_name_mismatch'
+  | 'objective_not_found'
+  | 'objective_not_custom'
+  // instruments (issue 4, A)
+  | 'invalid_answers'
+  | 'episode_required'
+  | 'instrument_not_assigned'
+  // intake and placement
+  | 'override_reason_required'
   | 'internal';
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 423 | 429 | 500;

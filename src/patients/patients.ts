@@ -94,7 +94,7 @@ function isMrnRace(error: unknown): boolean {
   return e?.code === '23505' && e.constraint === 'patients_org_id_mrn_key';
 }
 
-async function toPatient(trx: Transaction<Database>, row: PatientRowWithFacility): Promise<Patient> {
+async function toPatient(trx: Transaction<Database>, row: PatientRowWithFacility, now: Date): Promise<Patient> {
   return {
     patientId: row.patient_id,
     mrn: row.mrn,
@@ -119,13 +119,13 @@ async function toPatient(trx: Transaction<Database>, row: PatientRowWithFacility
     diagnoses: row.diagnoses.map((d) => ({ ...d, category: diagnosisCategory(d.code) })),
     specialtyPopulations: row.specialty_populations,
     possibleDuplicateOf: row.possible_duplicate_of,
-    episodes: await loadEpisodes(trx, row.org_id, { patientId: row.patient_id }),
+    episodes: await loadEpisodes(trx, row.org_id, { patientId: row.patient_id }, now),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
 }
 
-const loadPatient = async (trx: Transaction<Database>, orgId: string, patientId: string) => toPatient(trx, (await getPatientRow(trx, orgId, patientId))!);
+const loadPatient = async (trx: Transaction<Database>, orgId: string, patientId: string, now: Date) => toPatient(trx, (await getPatientRow(trx, orgId, patientId))!, now);
 
 /**
  * Same legal name and birth date anywhere in the organization. Matches the caller can reach
@@ -215,7 +215,7 @@ async function createPatient(deps: AppDeps, actor: StaffActor, audit: AuditConte
       patientId,
       details: { facilityId: fields.facility_id, possibleDuplicateOf: acknowledged?.patient_id ?? null },
     });
-    return loadPatient(trx, actor.orgId, patientId);
+    return loadPatient(trx, actor.orgId, patientId, deps.clock.now());
   });
 }
 
@@ -236,7 +236,7 @@ export async function editPatient(deps: AppDeps, actor: StaffActor, audit: Audit
     const changed = (Object.keys(fields) as (keyof PatientFields)[]).filter((k) => comparable(before[k], JSON_COLUMNS.has(k)) !== comparable(fields[k], JSON_COLUMNS.has(k)));
     if (mrn !== before.mrn) changed.push('mrn' as keyof PatientFields);
     await recordAudit(trx, audit, { action: 'update', entity: 'patient', entityId: patientId, patientId, details: { fields: changed } });
-    return loadPatient(trx, actor.orgId, patientId);
+    return loadPatient(trx, actor.orgId, patientId, deps.clock.now());
   });
 }
 
@@ -245,7 +245,7 @@ export async function readPatient(deps: AppDeps, audit: AuditContext, patientId:
     const row = await getPatientRow(trx, audit.orgId, patientId);
     if (!row) throw new AppError(404, 'patient_not_found', 'No such patient.');
     await recordAudit(trx, audit, { action: 'read', entity: 'patient', entityId: patientId, patientId });
-    return toPatient(trx, row);
+    return toPatient(trx, row, deps.clock.now());
   });
 }
 

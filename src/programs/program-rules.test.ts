@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type ProgramDraft, programProblems } from './program-rules.ts';
 import { describeBand, findLevel } from './levels-of-care.ts';
+import { DEFAULT_ADVANCEMENT_CRITERIA, DEFAULT_INSTRUMENT_CADENCE } from './care-settings.ts';
+import type { AdvancementCriteria, InstrumentCadenceEntry } from '../db/schema.ts';
 
 const iop = (phases: ProgramDraft['phases'], population: ProgramDraft['population'] = 'adult'): ProgramDraft => ({
   edition: '3',
@@ -81,4 +83,87 @@ describe('tracks', () => {
     });
     assert.deepEqual(problems.map((p) => p.code), ['track_times_invalid', 'track_days_repeated']);
   });
+});
+
+describe('clinical settings: plan review interval', () => {
+  const cases: [number, boolean][] = [[6, false], [7, true], [30, true], [180, true], [181, false]];
+  for (const [days, ok] of cases) {
+    it(`a plan review every ${days} days is ${ok ? 'accepted' : 'refused (7 to 180)'}`, () => {
+      const problems = programProblems({ ...iop([phase(9, 12)]), planReviewDays: days });
+      assert.deepEqual(problems.map((p) => [p.code, p.path]), ok ? [] : [['setting_out_of_range', 'planReviewDays']]);
+    });
+  }
+});
+
+describe('clinical settings: instrument cadence', () => {
+  const withCadence = (cadence: InstrumentCadenceEntry[]) => programProblems({ ...iop([phase(9, 12)]), instrumentCadence: cadence });
+  const phq9 = (everyDays: number | null, atAdmission = true, atDischarge = true): InstrumentCadenceEntry => ({ instrument: 'phq9', atAdmission, everyDays, atDischarge });
+
+  it('the default cadence (PHQ-9 and GAD-7 every 2 weeks, BAM monthly, C-SSRS at admission) is valid', () => {
+    assert.deepEqual(withCadence([...DEFAULT_INSTRUMENT_CADENCE]), []);
+  });
+
+  it('an instrument listed twice is refused at the second row, since two rows would be two schedules', () => {
+    const problems = withCadence([phq9(14), { instrument: 'gad7', atAdmission: true, everyDays: 14, atDischarge: true }, phq9(28)]);
+    assert.deepEqual(problems.map((p) => [p.code, p.path]), [['instrument_repeated', 'instrumentCadence[2].instrument']]);
+  });
+
+  const intervals: [number, boolean][] = [[6, false], [7, true], [180, true], [181, false]];
+  for (const [everyDays, ok] of intervals) {
+    it(`repeating every ${everyDays} days is ${ok ? 'accepted' : 'refused (7 to 180)'}`, () => {
+      assert.deepEqual(withCadence([phq9(everyDays)]).map((p) => [p.code, p.path]), ok ? [] : [['setting_out_of_range', 'instrumentCadence[0].everyDays']]);
+    });
+  }
+
+  it('an instrument given only at admission (not repeated) is fine', () => {
+    assert.deepEqual(withCadence([phq9(null, true, false)]), []);
+  });
+
+  it('a row that never gives its instrument (no admission, no repeat, no discharge) is refused', () => {
+    assert.deepEqual(withCadence([phq9(null, false, false)]).map((p) => [p.code, p.path]), [['instrument_never_given', 'instrumentCadence[0]']]);
+  });
+});
+
+describe('clinical settings: advancement criteria of a phase', () => {
+  const withCriteria = (changes: Partial<AdvancementCriteria>) =>
+    programProblems(iop([phase(12, 15), { ...phase(9, 12), advancementCriteria: { ...DEFAULT_ADVANCEMENT_CRITERIA, ...changes } }]));
+  const path = (field: string) => `phases[1].advancementCriteria.${field}`;
+
+  it('the default (4 weeks in a row, attendance 90 %, PHQ-9 down 5 or below 10, objectives met, 12 weeks at most) is valid', () => {
+    assert.deepEqual(withCriteria({}), []);
+  });
+
+  it('no criteria at all (null: staff move patients by hand) is valid', () => {
+    assert.deepEqual(programProblems(iop([{ ...phase(9, 12), advancementCriteria: null }])), []);
+  });
+
+  const boundaries: [string, Partial<AdvancementCriteria>, string | null][] = [
+    ['0 weeks in a row is refused', { consecutiveWeeksMet: 0 }, 'consecutiveWeeksMet'],
+    ['1 week in a row is accepted', { consecutiveWeeksMet: 1 }, null],
+    ['26 weeks in a row is accepted', { consecutiveWeeksMet: 26 }, null],
+    ['27 weeks in a row is refused', { consecutiveWeeksMet: 27 }, 'consecutiveWeeksMet'],
+    ['attendance of 0 % is accepted (attendance not required)', { minAttendancePercent: 0 }, null],
+    ['attendance of 100 % is accepted', { minAttendancePercent: 100 }, null],
+    ['attendance below 0 % is refused', { minAttendancePercent: -1 }, 'minAttendancePercent'],
+    ['attendance above 100 % is refused', { minAttendancePercent: 100.5 }, 'minAttendancePercent'],
+    ['a PHQ-9 improvement of 0 points is refused', { phq9: { improvedBy: 0, orBelow: 10 } }, 'phq9.improvedBy'],
+    ['a PHQ-9 improvement of 1 point is accepted', { phq9: { improvedBy: 1, orBelow: 10 } }, null],
+    ['a PHQ-9 improvement of 27 points is accepted', { phq9: { improvedBy: 27, orBelow: 10 } }, null],
+    ['a PHQ-9 improvement of 28 points (beyond the scale) is refused', { phq9: { improvedBy: 28, orBelow: 10 } }, 'phq9.improvedBy'],
+    ['a PHQ-9 threshold of 0 is refused (no score is below 0)', { phq9: { improvedBy: 5, orBelow: 0 } }, 'phq9.orBelow'],
+    ['a PHQ-9 threshold of 1 is accepted', { phq9: { improvedBy: 5, orBelow: 1 } }, null],
+    ['a PHQ-9 threshold of 27 is accepted', { phq9: { improvedBy: 5, orBelow: 27 } }, null],
+    ['a PHQ-9 threshold of 28 is refused', { phq9: { improvedBy: 5, orBelow: 28 } }, 'phq9.orBelow'],
+    ['no PHQ-9 requirement is accepted', { phq9: null }, null],
+    ['0 weeks at most in the phase is refused', { maxWeeksInPhase: 0 }, 'maxWeeksInPhase'],
+    ['1 week at most in the phase is accepted', { maxWeeksInPhase: 1 }, null],
+    ['104 weeks at most in the phase is accepted', { maxWeeksInPhase: 104 }, null],
+    ['105 weeks at most in the phase is refused', { maxWeeksInPhase: 105 }, 'maxWeeksInPhase'],
+    ['no limit on weeks in the phase (never propose more care) is accepted', { maxWeeksInPhase: null }, null],
+  ];
+  for (const [sentence, changes, field] of boundaries) {
+    it(sentence, () => {
+      assert.deepEqual(withCriteria(changes).map((p) => [p.code, p.path]), field ? [['setting_out_of_range', path(field)]] : []);
+    });
+  }
 });

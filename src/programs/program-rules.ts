@@ -1,8 +1,10 @@
 /**
  * Whether a program definition is coherent: a level of care with an hours band, phases
- * inside that band, tracks with sensible times. Pure; returns every problem with its
- * field path so a form can show each one beside its field.
+ * inside that band, tracks with sensible times, clinical settings in range. Pure; returns
+ * every problem with its field path so a form can show each one beside its field.
  */
+import type { AdvancementCriteria, InstrumentCadenceEntry } from '../db/schema.ts';
+import { CARE_SETTING_LIMITS } from './care-settings.ts';
 import { type AsamEdition, type Population, describeBand, findLevel, phaseFitsBand } from './levels-of-care.ts';
 
 export interface PhaseDraft {
@@ -11,6 +13,8 @@ export interface PhaseDraft {
   readonly requiredDaysPerWeek: number;
   readonly minHoursPerWeek: number;
   readonly maxHoursPerWeek: number;
+  /** Omitted: unchanged or the default; null: no automatic step-down. */
+  readonly advancementCriteria?: AdvancementCriteria | null | undefined;
 }
 
 export interface TrackDraft {
@@ -27,6 +31,8 @@ export interface ProgramDraft {
   readonly population: Population;
   readonly phases: readonly PhaseDraft[];
   readonly tracks: readonly TrackDraft[];
+  readonly planReviewDays?: number | undefined;
+  readonly instrumentCadence?: readonly InstrumentCadenceEntry[] | undefined;
 }
 
 export type ProgramProblemCode =
@@ -36,7 +42,10 @@ export type ProgramProblemCode =
   | 'phase_hours_inverted'
   | 'track_times_invalid'
   | 'track_days_repeated'
-  | 'id_repeated';
+  | 'id_repeated'
+  | 'setting_out_of_range'
+  | 'instrument_repeated'
+  | 'instrument_never_given';
 
 export interface ProgramProblem {
   readonly code: ProgramProblemCode;
@@ -102,6 +111,49 @@ export function programProblems(draft: ProgramDraft): ProgramProblem[] {
     if (new Set(track.daysOfWeek).size !== track.daysOfWeek.length) {
       problems.push({ code: 'track_days_repeated', path: `tracks[${i}].daysOfWeek`, message: `Track ${i + 1} lists a weekday twice.` });
     }
+  });
+  problems.push(...careSettingsProblems(draft));
+  return problems;
+}
+
+type Limit = { readonly min: number; readonly max: number };
+
+function outOfRange(value: number, limit: Limit, path: string, what: string): ProgramProblem[] {
+  if (value >= limit.min && value <= limit.max) return [];
+  return [{ code: 'setting_out_of_range', path, message: `${what} must be from ${limit.min} to ${limit.max}.` }];
+}
+
+/** Plan review interval, instrument cadence and each phase's advancement criteria. */
+export function careSettingsProblems(draft: Pick<ProgramDraft, 'planReviewDays' | 'instrumentCadence' | 'phases'>): ProgramProblem[] {
+  const limits = CARE_SETTING_LIMITS;
+  const problems: ProgramProblem[] = [];
+  if (draft.planReviewDays !== undefined) problems.push(...outOfRange(draft.planReviewDays, limits.planReviewDays, 'planReviewDays', 'The plan review interval (days)'));
+  const seen = new Set<string>();
+  (draft.instrumentCadence ?? []).forEach((entry, i) => {
+    const path = `instrumentCadence[${i}]`;
+    // One row per instrument: two rows would give two conflicting schedules.
+    if (seen.has(entry.instrument)) problems.push({ code: 'instrument_repeated', path: `${path}.instrument`, message: `${entry.instrument} is listed twice; give each instrument one row.` });
+    seen.add(entry.instrument);
+    if (entry.everyDays !== null) problems.push(...outOfRange(entry.everyDays, limits.everyDays, `${path}.everyDays`, 'Repeat every (days)'));
+    if (!entry.atAdmission && entry.everyDays === null && !entry.atDischarge) {
+      problems.push({ code: 'instrument_never_given', path, message: `${entry.instrument} is never given: choose admission, a repeat interval or discharge, or remove the row.` });
+    }
+  });
+  draft.phases.forEach((phase, i) => {
+    const criteria = phase.advancementCriteria;
+    if (!criteria) return;
+    const path = `phases[${i}].advancementCriteria`;
+    problems.push(
+      ...outOfRange(criteria.consecutiveWeeksMet, limits.consecutiveWeeksMet, `${path}.consecutiveWeeksMet`, 'Weeks in a row with hours met'),
+      ...outOfRange(criteria.minAttendancePercent, limits.minAttendancePercent, `${path}.minAttendancePercent`, 'Minimum attendance (%)'),
+      ...(criteria.phq9
+        ? [
+            ...outOfRange(criteria.phq9.improvedBy, limits.phq9ImprovedBy, `${path}.phq9.improvedBy`, 'PHQ-9 improvement (points)'),
+            ...outOfRange(criteria.phq9.orBelow, limits.phq9OrBelow, `${path}.phq9.orBelow`, 'PHQ-9 score below'),
+          ]
+        : []),
+      ...(criteria.maxWeeksInPhase !== null ? outOfRange(criteria.maxWeeksInPhase, limits.maxWeeksInPhase, `${path}.maxWeeksInPhase`, 'Weeks in phase before proposing more care') : []),
+    );
   });
   return problems;
 }

@@ -148,3 +148,105 @@ describe('programs', () => {
     await org.admin.put('/api/organization', { asamEdition: '3' });
   });
 });
+
+describe('program clinical settings', () => {
+  const defaultCriteria = { consecutiveWeeksMet: 4, minAttendancePercent: 90, phq9: { improvedBy: 5, orBelow: 10 }, objectivesMet: true, maxWeeksInPhase: 12 };
+
+  it('a new program without settings reviews plans every 30 days, gives PHQ-9, GAD-7, BAM and C-SSRS, and has the default criteria', async () => {
+    const program = (await org.admin.post('/api/programs', programInput(facilityId, { name: 'Defaults' }))).json();
+    assert.equal(program.planReviewDays, 30);
+    assert.deepEqual(program.instrumentCadence, [
+      { instrument: 'phq9', atAdmission: true, everyDays: 14, atDischarge: true },
+      { instrument: 'gad7', atAdmission: true, everyDays: 14, atDischarge: true },
+      { instrument: 'bam', atAdmission: true, everyDays: 30, atDischarge: true },
+      { instrument: 'cssrs_screener', atAdmission: true, everyDays: null, atDischarge: false },
+    ]);
+    assert.deepEqual(program.phases.map((p: { advancementCriteria: unknown }) => p.advancementCriteria), [defaultCriteria, defaultCriteria, defaultCriteria]);
+  });
+
+  it('are saved as sent, including a phase with no automatic step-down', async () => {
+    const criteria = { consecutiveWeeksMet: 3, minAttendancePercent: 85, phq9: null, objectivesMet: false, maxWeeksInPhase: null };
+    const response = await org.admin.post('/api/programs', programInput(facilityId, {
+      name: 'Custom settings',
+      planReviewDays: 14,
+      instrumentCadence: [{ instrument: 'audit_c', atAdmission: true, everyDays: 28, atDischarge: true }],
+      phases: [
+        { name: 'Engagement', requiredDaysPerWeek: 4, minHoursPerWeek: 12, maxHoursPerWeek: 15, advancementCriteria: criteria },
+        { name: 'Maintenance', requiredDaysPerWeek: 3, minHoursPerWeek: 9, maxHoursPerWeek: 10, advancementCriteria: null },
+      ],
+    }));
+    assert.equal(response.statusCode, 201, response.body);
+    const program = response.json();
+    assert.equal(program.planReviewDays, 14);
+    assert.deepEqual(program.instrumentCadence, [{ instrument: 'audit_c', atAdmission: true, everyDays: 28, atDischarge: true }]);
+    assert.deepEqual(program.phases.map((p: { advancementCriteria: unknown }) => p.advancementCriteria), [criteria, null]);
+    assert.deepEqual((await org.admin.get(`/api/programs/${program.programId}`)).json().phases[0].advancementCriteria, criteria);
+  });
+
+  it('left out on edit keep their values; a new phase gets the default criteria', async () => {
+    const custom = { consecutiveWeeksMet: 2, minAttendancePercent: 75, phq9: { improvedBy: 3, orBelow: 12 }, objectivesMet: true, maxWeeksInPhase: 8 };
+    const created = (await org.admin.post('/api/programs', programInput(facilityId, {
+      name: 'Kept on edit',
+      planReviewDays: 60,
+      instrumentCadence: [{ instrument: 'dast10', atAdmission: true, everyDays: null, atDischarge: true }],
+      phases: [{ name: 'Engagement', requiredDaysPerWeek: 4, minHoursPerWeek: 12, maxHoursPerWeek: 15, advancementCriteria: custom }],
+    }))).json();
+    const edited = await org.admin.put(`/api/programs/${created.programId}`, programInput(facilityId, {
+      name: 'Kept on edit',
+      phases: [
+        { phaseId: created.phases[0].phaseId, name: 'Engagement', requiredDaysPerWeek: 4, minHoursPerWeek: 12, maxHoursPerWeek: 16 },
+        { name: 'Maintenance', requiredDaysPerWeek: 3, minHoursPerWeek: 9, maxHoursPerWeek: 10 },
+      ],
+    }));
+    assert.equal(edited.statusCode, 200, edited.body);
+    const program = edited.json();
+    assert.equal(program.planReviewDays, 60);
+    assert.deepEqual(program.instrumentCadence, [{ instrument: 'dast10', atAdmission: true, everyDays: null, atDischarge: true }]);
+    assert.deepEqual(program.phases.map((p: { advancementCriteria: unknown }) => p.advancementCriteria), [custom, defaultCriteria]);
+
+    const cleared = (await org.admin.put(`/api/programs/${created.programId}`, programInput(facilityId, {
+      name: 'Kept on edit',
+      planReviewDays: 30,
+      instrumentCadence: [],
+      phases: program.phases.map((p: Record<string, unknown>) => ({ phaseId: p['phaseId'], name: p['name'], requiredDaysPerWeek: p['requiredDaysPerWeek'], minHoursPerWeek: p['minHoursPerWeek'], maxHoursPerWeek: p['maxHoursPerWeek'], advancementCriteria: null })),
+    }))).json();
+    assert.equal(cleared.planReviewDays, 30);
+    assert.deepEqual(cleared.instrumentCadence, []);
+    assert.deepEqual(cleared.phases.map((p: { advancementCriteria: unknown }) => p.advancementCriteria), [null, null]);
+  });
+
+  it('refuse a repeated instrument and out-of-range settings with a 422 naming each field', async () => {
+    const response = await org.admin.post('/api/programs', programInput(facilityId, {
+      name: 'Bad settings',
+      planReviewDays: 200,
+      instrumentCadence: [
+        { instrument: 'phq9', atAdmission: true, everyDays: 14, atDischarge: true },
+        { instrument: 'phq9', atAdmission: false, everyDays: 3, atDischarge: true },
+      ],
+      phases: [{ name: 'Engagement', requiredDaysPerWeek: 4, minHoursPerWeek: 12, maxHoursPerWeek: 15, advancementCriteria: { ...defaultCriteria, phq9: { improvedBy: 5, orBelow: 30 } } }],
+    }));
+    assert.equal(response.statusCode, 422, response.body);
+    const error = response.json().error;
+    assert.equal(error.code, 'validation_failed');
+    assert.deepEqual(error.details.map((d: { path: string }) => d.path), [
+      'planReviewDays',
+      'instrumentCadence[1].instrument',
+      'instrumentCadence[1].everyDays',
+      'phases[0].advancementCriteria.phq9.orBelow',
+    ]);
+    const list = (await org.admin.get('/api/programs')).json();
+    assert.ok(!list.some((p: { name: string }) => p.name === 'Bad settings'), 'nothing saved');
+  });
+
+  it('refuse an instrument Cairn does not know and unknown criteria fields (400)', async () => {
+    const response = await org.admin.post('/api/programs', programInput(facilityId, {
+      name: 'Unknown instrument',
+      instrumentCadence: [{ instrument: 'beck', atAdmission: true, everyDays: 14, atDischarge: true }],
+      phases: [{ name: 'Engagement', requiredDaysPerWeek: 4, minHoursPerWeek: 12, maxHoursPerWeek: 15, advancementCriteria: { ...defaultCriteria, sobrietyDays: 30 } }],
+    }));
+    assert.equal(response.statusCode, 400);
+    const paths = response.json().error.details.map((d: { path: string }) => d.path);
+    assert.ok(paths.includes('instrumentCadence[0].instrument'), paths.join());
+    assert.ok(paths.some((p: string) => p.startsWith('phases[0].advancementCriteria')), paths.join());
+  });
+});

@@ -5,15 +5,32 @@ import type { FacilityScope } from '../http/actor.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-// Care settings (review interval, instrument cadence) default in SQL until the program form sends them.
-export type ProgramFields = Omit<ProgramsTable, 'org_id' | 'program_id' | 'created_at' | 'updated_at' | 'plan_review_days' | 'instrument_cadence'>;
+/**
+ * Columns written from the program form. The care settings are optional: left out, a new
+ * program takes the column defaults (migration 0009) and an edited one keeps its values.
+ */
+export type ProgramFields = Omit<ProgramsTable, 'org_id' | 'program_id' | 'created_at' | 'updated_at' | 'plan_review_days' | 'instrument_cadence'> & {
+  plan_review_days?: number | undefined;
+  /** jsonb as JSON text (schema.ts). */
+  instrument_cadence?: string | undefined;
+};
+
+/** Drops the care settings the caller left out, so SQL neither writes nor overwrites them. */
+function presentFields(fields: ProgramFields) {
+  const { plan_review_days, instrument_cadence, ...rest } = fields;
+  return {
+    ...rest,
+    ...(plan_review_days !== undefined ? { plan_review_days } : {}),
+    ...(instrument_cadence !== undefined ? { instrument_cadence } : {}),
+  };
+}
 
 export async function insertProgram(trx: Db, orgId: string, programId: string, fields: ProgramFields, now: Date): Promise<void> {
-  await trx.insertInto('programs').values({ org_id: orgId, program_id: programId, ...fields, created_at: now, updated_at: now }).execute();
+  await trx.insertInto('programs').values({ org_id: orgId, program_id: programId, ...presentFields(fields), created_at: now, updated_at: now }).execute();
 }
 
 export async function updateProgram(trx: Db, orgId: string, programId: string, fields: ProgramFields, now: Date): Promise<void> {
-  await trx.updateTable('programs').set({ ...fields, updated_at: now }).where('org_id', '=', orgId).where('program_id', '=', programId).execute();
+  await trx.updateTable('programs').set({ ...presentFields(fields), updated_at: now }).where('org_id', '=', orgId).where('program_id', '=', programId).execute();
 }
 
 export function getProgramRow(db: Db, orgId: string, programId: string) {
@@ -72,19 +89,25 @@ export async function replaceTracks(trx: Transaction<Database>, orgId: string, p
   }
 }
 
+export type PhaseWrite = Omit<ProgramPhasesTable, 'org_id' | 'program_id' | 'advancement_criteria'> & {
+  /** jsonb as JSON text, or null (no automatic step-down); undefined keeps an existing phase's criteria. */
+  advancement_criteria?: string | null | undefined;
+};
+
 /**
  * Replaces the program's phases, keeping phase ids stable (episodes of care will point at
  * them). Positions are checked at commit (deferred constraint), so phases can be reordered.
  */
-export async function replacePhases(trx: Transaction<Database>, orgId: string, programId: string, phases: readonly Omit<ProgramPhasesTable, 'org_id' | 'program_id' | 'advancement_criteria'>[]): Promise<void> {
+export async function replacePhases(trx: Transaction<Database>, orgId: string, programId: string, phases: readonly PhaseWrite[]): Promise<void> {
   const keep = phases.map((p) => p.phase_id);
   let remove = trx.deleteFrom('program_phases').where('org_id', '=', orgId).where('program_id', '=', programId);
   if (keep.length) remove = remove.where('phase_id', 'not in', keep);
   await remove.execute();
-  for (const phase of phases) {
+  for (const { advancement_criteria, ...phase } of phases) {
+    const criteria = advancement_criteria === undefined ? {} : { advancement_criteria };
     await trx
       .insertInto('program_phases')
-      .values({ org_id: orgId, program_id: programId, ...phase })
+      .values({ org_id: orgId, program_id: programId, ...phase, ...criteria })
       .onConflict((oc) =>
         oc.columns(['org_id', 'phase_id']).doUpdateSet({
           position: phase.position,
@@ -92,6 +115,7 @@ export async function replacePhases(trx: Transaction<Database>, orgId: string, p
           required_days_per_week: phase.required_days_per_week,
           min_hours_per_week: phase.min_hours_per_week,
           max_hours_per_week: phase.max_hours_per_week,
+          ...criteria,
         }),
       )
       .execute();

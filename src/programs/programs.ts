@@ -5,11 +5,12 @@ import type { Database } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import { type AuditContext, recordAudit } from '../audit/record.ts';
 import { type StaffActor, canSeeFacility } from '../http/actor.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError, type ErrorCode } from '../http/errors.ts';
 import { getFacility } from '../facilities/facilities.store.ts';
 import { requireOrganization } from '../organizations/organizations.store.ts';
+import { DEFAULT_ADVANCEMENT_CRITERIA } from './care-settings.ts';
 import { type AsamEdition, describeBand, findLevel } from './levels-of-care.ts';
-import { programProblems } from './program-rules.ts';
+import { type ProgramProblemCode, programProblems } from './program-rules.ts';
 import type { Program, ProgramInput } from './programs.schemas.ts';
 import {
   type ProgramFields,
@@ -28,6 +29,14 @@ import {
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** Problems that have their own error code; the rest answer `validation_failed` and name the problem in the details. */
+const OWN_ERROR_CODE = {
+  level_of_care_unknown: 'level_of_care_unknown',
+  level_of_care_without_hours: 'level_of_care_without_hours',
+  phase_hours_outside_band: 'phase_hours_outside_band',
+  track_times_invalid: 'track_times_invalid',
+} as const satisfies Partial<Record<ProgramProblemCode, ErrorCode>>;
+
 function validate(edition: AsamEdition, input: ProgramInput): void {
   const problems = programProblems({
     edition,
@@ -35,10 +44,12 @@ function validate(edition: AsamEdition, input: ProgramInput): void {
     population: input.population,
     phases: input.phases,
     tracks: input.tracks,
+    planReviewDays: input.planReviewDays,
+    instrumentCadence: input.instrumentCadence,
   });
   const first = problems[0];
   if (first) {
-    const code = first.code === 'phase_hours_inverted' || first.code === 'track_days_repeated' || first.code === 'id_repeated' ? 'validation_failed' : first.code;
+    const code: ErrorCode = first.code in OWN_ERROR_CODE ? OWN_ERROR_CODE[first.code as keyof typeof OWN_ERROR_CODE] : 'validation_failed';
     throw new AppError(422, code, first.message, problems.map(({ path, message, code: problem }) => ({ path, message, problem })));
   }
 }
@@ -59,7 +70,17 @@ function fieldsOf(edition: AsamEdition, input: ProgramInput): ProgramFields {
     modality: input.modality,
     expected_length_of_stay_days: input.expectedLengthOfStayDays,
     active: input.active ?? true,
+    // Left out: the column default on create, the current value on edit.
+    plan_review_days: input.planReviewDays,
+    instrument_cadence: input.instrumentCadence === undefined ? undefined : JSON.stringify(input.instrumentCadence),
   };
+}
+
+/** A phase sent without criteria: a new one starts from the default, an existing one keeps its own (undefined). */
+function criteriaColumn(phase: ProgramInput['phases'][number]): string | null | undefined {
+  if (phase.advancementCriteria === null) return null;
+  if (phase.advancementCriteria !== undefined) return JSON.stringify(phase.advancementCriteria);
+  return phase.phaseId ? undefined : JSON.stringify(DEFAULT_ADVANCEMENT_CRITERIA);
 }
 
 async function writeChildren(trx: Transaction<Database>, orgId: string, programId: string, input: ProgramInput): Promise<void> {
@@ -86,6 +107,7 @@ async function writeChildren(trx: Transaction<Database>, orgId: string, programI
       required_days_per_week: p.requiredDaysPerWeek,
       min_hours_per_week: p.minHoursPerWeek,
       max_hours_per_week: p.maxHoursPerWeek,
+      advancement_criteria: criteriaColumn(p),
     })),
   );
 }
@@ -141,6 +163,8 @@ async function assemble(db: Db, orgId: string, rows: ProgramRow[]): Promise<Prog
       modality: row.modality,
       expectedLengthOfStayDays: row.expected_length_of_stay_days,
       active: row.active,
+      planReviewDays: row.plan_review_days,
+      instrumentCadence: row.instrument_cadence,
       tracks: tracks
         .filter((t) => t.program_id === row.program_id)
         .map((t) => ({ trackId: t.track_id, kind: t.kind, name: t.name, startsAt: t.starts_at.slice(0, 5), endsAt: t.ends_at.slice(0, 5), daysOfWeek: t.days_of_week })),
@@ -153,6 +177,7 @@ async function assemble(db: Db, orgId: string, rows: ProgramRow[]): Promise<Prog
           requiredDaysPerWeek: p.required_days_per_week,
           minHoursPerWeek: p.min_hours_per_week,
           maxHoursPerWeek: p.max_hours_per_week,
+          advancementCriteria: p.advancement_criteria,
         })),
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),

@@ -21,6 +21,10 @@ import { GroupPage } from './groups/GroupPage.tsx';
 import { GroupsPage } from './groups/GroupsPage.tsx';
 import { PortalApp } from './portal/PortalApp.tsx';
 import { PatientChartPage } from './chart/PatientChartPage.tsx';
+import { IntakeWizardPage } from './intake/IntakeWizardPage.tsx';
+import { TreatmentPlanPage } from './plans/TreatmentPlanPage.tsx';
+import { ProgressPage } from './progress/ProgressPage.tsx';
+import { StepDownPage } from './stepdown/StepDownPage.tsx';
 import { NewPatientPage } from './patients/NewPatientPage.tsx';
 import { PatientsPage } from './patients/PatientsPage.tsx';
 import { OrganizationPage } from './organization/OrganizationPage.tsx';
@@ -73,6 +77,10 @@ export function App() {
           <Route path="patients" element={<Allowed when={permissions.readPatients}><PatientsPage /></Allowed>} />
           <Route path="patients/new" element={<Allowed when={permissions.registerPatients}><NewPatientPage /></Allowed>} />
           <Route path="patients/:patientId" element={<Allowed when={permissions.readPatients}><PatientChartPage /></Allowed>} />
+          <Route path="patients/:patientId/intake/new" element={<Allowed when={permissions.assessPlacement}><IntakeWizardPage /></Allowed>} />
+          <Route path="patients/:patientId/episodes/:episodeId/plan" element={<Allowed when={permissions.readClinical}><TreatmentPlanPage /></Allowed>} />
+          <Route path="patients/:patientId/progress" element={<Allowed when={permissions.readClinical}><ProgressPage /></Allowed>} />
+          <Route path="step-down" element={<Allowed when={permissions.readClinical}><StepDownPage /></Allowed>} />
           <Route path="board" element={<Allowed when={permissions.readPatients}><BoardPage /></Allowed>} />
           <Route path="groups" element={<Allowed when={permissions.readPatients}><GroupsPage /></Allowed>} />
           <Route path="groups/new" element={<Allowed when={permissions.schedule}><GroupEditorPage /></Allowed>} />

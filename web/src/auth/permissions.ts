@@ -4,13 +4,19 @@
  */
 import {
   ATTENDANCE_TAKERS,
+  CLINICAL_READERS,
   DISCHARGERS,
   ELIGIBILITY_OVERRIDERS,
   ENROLLERS,
   EPISODE_MANAGERS,
+  INSTRUMENT_ADMINISTRATORS,
   PATIENT_READERS,
   PATIENT_REGISTRARS,
+  PLACEMENT_ASSESSORS,
+  PLAN_AUTHORS,
   SCHEDULERS,
+  STAY_MANAGERS,
+  STEP_DOWN_APPROVERS,
 } from '../../../src/staff/roles.ts';
 import type { Me } from '../api/types.ts';
 
@@ -51,4 +57,16 @@ export const permissions = {
   seeCompliance: (me: Who) => has(me, 'clinical_director', 'clinician'),
   /** Portal invitations (staff who register patients) */
   invitePatients: (me: Who) => has(me, ...PATIENT_REGISTRARS),
+  /** Instrument scores, intake assessments, plans, progress: CLINICAL_READERS */
+  readClinical: (me: Who) => has(me, ...CLINICAL_READERS),
+  /** Record an intake assessment and decide the placement: PLACEMENT_ASSESSORS */
+  assessPlacement: (me: Who) => has(me, ...PLACEMENT_ASSESSORS),
+  /** Write, sign and review treatment plans: PLAN_AUTHORS */
+  writePlans: (me: Who) => has(me, ...PLAN_AUTHORS),
+  /** Enter a standard instrument's answers: INSTRUMENT_ADMINISTRATORS */
+  administerInstruments: (me: Who) => has(me, ...INSTRUMENT_ADMINISTRATORS),
+  /** Approve or decline step-down / step-up proposals: STEP_DOWN_APPROVERS */
+  decideStepDown: (me: Who) => has(me, ...STEP_DOWN_APPROVERS),
+  /** Extend the expected stay, record aftercare follow-ups: STAY_MANAGERS */
+  manageStay: (me: Who) => has(me, ...STAY_MANAGERS),
 };

@@ -1,8 +1,12 @@
 import { Tabs } from '@mantine/core';
-import { IconCalendarWeek, IconChartBar, IconClipboardHeart, IconId } from '@tabler/icons-react';
+import { IconCalendarWeek, IconChartBar, IconClipboardHeart, IconId, IconListCheck } from '@tabler/icons-react';
 import { useParams, useSearchParams } from 'react-router';
 import { HoursPanel } from '../attendance/HoursPanel.tsx';
 import { EpisodePanel } from '../episodes/EpisodePanel.tsx';
+import { permissions } from '../auth/permissions.ts';
+import { useMe } from '../auth/session.tsx';
+import { ChartCarePanel } from '../plans/ChartCarePanel.tsx';
+import { ProgressLink } from '../progress/ProgressLink.tsx';
 import { displayName } from '../patients/patient-labels.ts';
 import { usePatient } from '../patients/usePatients.ts';
 import { SchedulePanel } from '../schedule/SchedulePanel.tsx';
@@ -11,13 +15,14 @@ import { ErrorState, SectionLoader } from '../shell/States.tsx';
 import { ChartHeader } from './ChartHeader.tsx';
 import { DemographicsPanel } from './DemographicsPanel.tsx';
 
-const TABS = ['schedule', 'hours', 'episode', 'demographics'] as const;
+const TABS = ['schedule', 'hours', 'episode', 'care', 'demographics'] as const;
 type Tab = (typeof TABS)[number];
 
 /** /patients/:patientId — the chart: header, then schedule, hours, episode and demographics tabs (tab in the address). */
 export function PatientChartPage() {
   const { patientId } = useParams();
   const [params, setParams] = useSearchParams();
+  const readClinical = permissions.readClinical(useMe());
   const patient = usePatient(patientId);
 
   if (patient.isPending) return <SectionLoader label="Loading the chart" />;
@@ -31,7 +36,7 @@ export function PatientChartPage() {
   const p = patient.data;
   const inProgram = p.episodes.some((e) => e.status === 'active');
   const requested = params.get('tab') as Tab | null;
-  const tab: Tab = requested && TABS.includes(requested) ? requested : inProgram ? 'schedule' : 'episode';
+  const tab: Tab = requested && TABS.includes(requested) && (requested !== 'care' || readClinical) ? requested : inProgram ? 'schedule' : 'episode';
   const setTab = (value: string | null) => {
     const next = new URLSearchParams(params);
     next.set('tab', value ?? 'schedule');
@@ -39,7 +44,7 @@ export function PatientChartPage() {
   };
 
   return (
-    <Page title={displayName(p)} documentTitle={`${p.preferredName ?? p.legalGivenName} ${p.legalFamilyName.charAt(0)}. (chart)`} back={{ to: '/patients', label: 'Patients' }}>
+    <Page title={displayName(p)} documentTitle={`${p.preferredName ?? p.legalGivenName} ${p.legalFamilyName.charAt(0)}. (chart)`} back={{ to: '/patients', label: 'Patients' }} actions={readClinical ? <ProgressLink patientId={p.patientId} /> : undefined}>
       <ChartHeader patient={p} />
       <Tabs value={tab} onChange={setTab} keepMounted={false} variant="outline">
         <Tabs.List>
@@ -52,6 +57,11 @@ export function PatientChartPage() {
           <Tabs.Tab value="episode" leftSection={<IconClipboardHeart size={18} aria-hidden />}>
             Episode
           </Tabs.Tab>
+          {readClinical && (
+            <Tabs.Tab value="care" leftSection={<IconListCheck size={18} aria-hidden />}>
+              Intake and plan
+            </Tabs.Tab>
+          )}
           <Tabs.Tab value="demographics" leftSection={<IconId size={18} aria-hidden />}>
             Demographics
           </Tabs.Tab>
@@ -65,6 +75,11 @@ export function PatientChartPage() {
         <Tabs.Panel value="episode" pt="lg">
           <EpisodePanel patient={p} />
         </Tabs.Panel>
+        {readClinical && (
+          <Tabs.Panel value="care" pt="lg">
+            <ChartCarePanel patient={p} />
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="demographics" pt="lg">
           <DemographicsPanel patient={p} />
         </Tabs.Panel>

@@ -1,15 +1,18 @@
 import { Accordion, Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconArrowsExchange, IconDoorExit, IconPlus } from '@tabler/icons-react';
+import { IconArrowsExchange, IconChartLine, IconDoorExit, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { AftercarePanel } from '../aftercare/AftercarePanel.tsx';
+import { DischargeWorkflow } from '../aftercare/DischargeWorkflow.tsx';
 import type { Episode, Patient } from '../api/types.ts';
 import { permissions } from '../auth/permissions.ts';
 import { useMe } from '../auth/session.tsx';
 import { EmptyNote } from '../shell/States.tsx';
-import { daysBetween, formatDate, todayIn } from '../time/dates.ts';
+import { formatDate } from '../time/dates.ts';
 import { AdmitForm } from './AdmitForm.tsx';
-import { DischargeForm } from './DischargeForm.tsx';
 import { DISCHARGE_REASON_LABELS } from './episode-labels.ts';
 import { Fact } from '../shell/Fact.tsx';
+import { LengthOfStay } from './LengthOfStay.tsx';
 import { PhaseChangeForm } from './PhaseChangeForm.tsx';
 
 /** The chart's Episode tab: the current admission(s), admitting, phase changes, discharge, history. */
@@ -17,7 +20,7 @@ export function EpisodePanel({ patient }: { patient: Patient }) {
   const me = useMe();
   const [admitting, setAdmitting] = useState(false);
   const activeEpisodes = patient.episodes.filter((e) => e.status === 'active');
-  const past = patient.episodes.filter((e) => e.status !== 'active');
+  const past = patient.episodes.filter((e) => e.status !== 'active').sort((a, b) => (b.dischargedOn ?? '').localeCompare(a.dischargedOn ?? ''));
   const canAdmit = permissions.manageEpisodes(me);
 
   return (
@@ -59,7 +62,7 @@ export function EpisodePanel({ patient }: { patient: Patient }) {
           <Title order={2} size="h4" id="past-episodes-heading" mb="sm">
             Past episodes
           </Title>
-          <Accordion variant="separated">
+          <Accordion variant="separated" defaultValue={past[0]?.episodeId ?? null}>
             {past.map((e) => (
               <Accordion.Item key={e.episodeId} value={e.episodeId}>
                 <Accordion.Control>
@@ -74,6 +77,7 @@ export function EpisodePanel({ patient }: { patient: Patient }) {
                       {e.dischargeSummary}
                     </Text>
                     <PhaseHistory episode={e} />
+                    {permissions.readClinical(me) && <AftercarePanel episodeId={e.episodeId} facilityId={e.facilityId} />}
                   </Stack>
                 </Accordion.Panel>
               </Accordion.Item>
@@ -87,8 +91,17 @@ export function EpisodePanel({ patient }: { patient: Patient }) {
 
 function ActiveEpisode({ episode: e }: { episode: Episode }) {
   const me = useMe();
-  const [dialog, setDialog] = useState<'phase' | 'discharge' | null>(null);
-  const close = () => setDialog(null);
+  const [params, setParams] = useSearchParams();
+  // ?discharge=<episodeId> opens the discharge workflow (from the step-down queue's "complete").
+  const [dialog, setDialog] = useState<'phase' | 'discharge' | null>(() => (params.get('discharge') === e.episodeId && permissions.discharge(me) ? 'discharge' : null));
+  const close = () => {
+    setDialog(null);
+    if (params.has('discharge')) {
+      const next = new URLSearchParams(params);
+      next.delete('discharge');
+      setParams(next, { replace: true });
+    }
+  };
   return (
     <Card withBorder padding="lg" radius="md" component="section" aria-label={`Episode in ${e.programName}`}>
       <Group justify="space-between" align="flex-start" mb="md">
@@ -102,10 +115,15 @@ function ActiveEpisode({ episode: e }: { episode: Episode }) {
             </Badge>
           </Group>
           <Text size="sm" c="dimmed">
-            Admitted {formatDate(e.admittedOn)} · day {daysBetween(e.admittedOn, todayIn(me.facilities.find((f) => f.facilityId === e.facilityId)?.timeZone)) + 1}
+            Admitted {formatDate(e.admittedOn)} · day {e.lengthOfStay.dayOfStay}
           </Text>
         </Stack>
         <Group gap="sm">
+          {permissions.readClinical(me) && (
+            <Button component={Link} to={`/patients/${e.patientId}/progress`} variant="default" leftSection={<IconChartLine size={18} aria-hidden />}>
+              Progress
+            </Button>
+          )}
           {permissions.manageEpisodes(me) && (
             <Button variant="default" leftSection={<IconArrowsExchange size={18} aria-hidden />} onClick={() => setDialog('phase')}>
               Change phase
@@ -127,13 +145,17 @@ function ActiveEpisode({ episode: e }: { episode: Episode }) {
         <Fact name="Primary clinician">{e.primaryClinicianName}</Fact>
         <Fact name="Level of care">{e.levelOfCare}</Fact>
         <Fact name="Referral source">{e.referralSource}</Fact>
+        <Fact name="Expected discharge">{formatDate(e.expectedDischargeOn)}</Fact>
       </SimpleGrid>
+      <Stack mb="md">
+        <LengthOfStay episode={e} canExtend={permissions.manageStay(me)} />
+      </Stack>
       <PhaseHistory episode={e} />
       <Modal opened={dialog === 'phase'} onClose={close} title={<Text fw={700}>Change phase</Text>} centered>
         <PhaseChangeForm episode={e} onDone={close} />
       </Modal>
-      <Modal opened={dialog === 'discharge'} onClose={close} title={<Text fw={700}>Discharge from {e.programName}</Text>} centered size="lg">
-        <DischargeForm episode={e} onDone={close} />
+      <Modal opened={dialog === 'discharge'} onClose={close} title={<Text fw={700}>Discharge from {e.programName}</Text>} size="xl" closeOnClickOutside={false}>
+        <DischargeWorkflow episode={e} onDone={close} />
       </Modal>
     </Card>
   );

@@ -9,6 +9,7 @@ import { usePrograms } from '../programs/usePrograms.ts';
 import { Page } from '../shell/Page.tsx';
 import { useStaffList } from '../staff/useStaff.ts';
 import { GettingStarted } from './GettingStarted.tsx';
+import { CareWorklist } from '../progress/CareWorklist.tsx';
 
 function greeting(now = new Date()): string {
   const hour = now.getHours();
@@ -58,6 +59,7 @@ export function HomePage() {
         </Card>
       )}
       {permissions.seeCompliance(me) && <ComplianceCard />}
+      {permissions.readClinical(me) && <CareWorklist />}
       <SimpleGrid cols={{ base: 1, sm: seeStaff ? 3 : 2 }} spacing="lg">
         <CountCard
           icon={IconBuildingHospital}

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { Navigate, Route, Routes, useNavigate } from 'react-router';
+import { Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { ErrorState, FullPageLoader } from '../shell/States.tsx';
 import { onPortalSessionEnded, setPortalCsrfToken } from './portal-client.ts';
@@ -8,15 +8,24 @@ import { PortalAcceptPage } from './PortalAcceptPage.tsx';
 import { PortalHomePage } from './PortalHomePage.tsx';
 import { PortalLayout } from './PortalLayout.tsx';
 import { PortalLoginPage } from './PortalLoginPage.tsx';
-import { PORTAL_ME, usePortalMe, usePortalSignOut } from './usePortal.ts';
+import { PortalPlanPage } from './PortalPlanPage.tsx';
+import { PortalQuestionnairePage } from './PortalQuestionnairePage.tsx';
+import { PORTAL_ME, usePortalMe, usePortalOutletMe, usePortalSignOut } from './usePortal.ts';
 
-/** /portal/* — the patient portal: its own session, layout and pages. */
+/**
+ * /portal/* — the patient portal: its own session, layout and pages. The signed-in pages
+ * share the frame and read the patient (PortalMe) from the outlet context.
+ */
 export function PortalApp() {
   return (
     <Routes>
       <Route path="login" element={<PortalLoginPage />} />
       <Route path="accept" element={<PortalAcceptPage />} />
-      <Route index element={<SignedIn />} />
+      <Route element={<SignedIn />}>
+        <Route index element={<PortalHomeRoute />} />
+        <Route path="questionnaires/:episodeId/:instrument" element={<PortalQuestionnairePage />} />
+        <Route path="plan" element={<PortalPlanPage />} />
+      </Route>
       <Route path="*" element={<Navigate to="/portal" replace />} />
     </Routes>
   );
@@ -27,6 +36,11 @@ function SignedIn() {
   const signOut = usePortalSignOut();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const { pathname } = useLocation();
+  // Each portal page opens at its top, as a new page does on a phone.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [pathname]);
   useEffect(
     () =>
       onPortalSessionEnded(() => {
@@ -52,7 +66,11 @@ function SignedIn() {
         void signOut().then(() => navigate('/portal/login', { replace: true }))
       }
     >
-      <PortalHomePage me={me.data} />
+      <Outlet context={me.data} />
     </PortalLayout>
   );
+}
+
+function PortalHomeRoute() {
+  return <PortalHomePage me={usePortalOutletMe()} />;
 }

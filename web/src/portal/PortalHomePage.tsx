@@ -7,10 +7,15 @@ import { ErrorState, SectionLoader } from '../shell/States.tsx';
 import { usePageTitle } from '../shell/usePageTitle.ts';
 import { WeekPicker } from '../shell/WeekPicker.tsx';
 import { addDays, formatHours, formatLongDate, todayIn } from '../time/dates.ts';
+import { PortalPlanCard } from './PortalPlanCard.tsx';
+import { PortalQuestionnairesCard } from './PortalQuestionnairesCard.tsx';
 import { PortalSessionCard } from './PortalSessionCard.tsx';
 import { usePortalHours, usePortalSchedule } from './usePortal.ts';
 
-/** /portal — the patient's week by day and their hours so far against the minimum. */
+/**
+ * /portal — what the care team asks of the patient now (questionnaires, a plan to sign),
+ * progress toward their goals, their hours so far against the minimum and their week by day.
+ */
 export function PortalHomePage({ me }: { me: PortalMe }) {
   usePageTitle('My week');
   const [weekOf, setWeekOf] = useState<string | undefined>(undefined);
@@ -29,6 +34,8 @@ export function PortalHomePage({ me }: { me: PortalMe }) {
         </Title>
         <Text c="dimmed">{me.facilityName}</Text>
       </Stack>
+      <PortalQuestionnairesCard today={today} />
+      <PortalPlanCard />
       {hours.data && <HoursCard week={hours.data.find((w) => today >= w.weekStart && today <= w.weekEnd) ?? hours.data[hours.data.length - 1]} />}
       {schedule.isPending ? (
         <SectionLoader label="Loading your schedule" />

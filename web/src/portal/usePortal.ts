@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useOutletContext } from 'react-router';
 import { queryString } from '../api/client.ts';
 import type { PatientSchedule, PortalMe, WeeklyHours } from '../api/types.ts';
 import { portalApi, setPortalCsrfToken } from './portal-client.ts';
@@ -16,6 +17,11 @@ export function usePortalMe() {
     retry: false,
     staleTime: 5 * 60_000,
   });
+}
+
+/** The signed-in patient, inside the portal's signed-in pages (PortalApp passes it down). */
+export function usePortalOutletMe(): PortalMe {
+  return useOutletContext<PortalMe>();
 }
 
 /** Sign-in and accepting the invitation answer with PortalMe: that is the new portal session. */

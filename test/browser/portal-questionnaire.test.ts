@@ -1,0 +1,183 @@
+/**
+ * Measurement-based care through the portal, in a real browser: the patient, on a 375 px
+ * phone, completes the PHQ-9 their program asks for at admission; the portal thanks them
+ * and shows no score; the clinician then sees the score and its band on the patient's
+ * progress page. A second questionnaire (the C-SSRS screener) answered with a yes to
+ * "intention of acting on these thoughts" shows the 988 crisis resources at once.
+ *
+ * Seeded through the API: the story clinic (adult IOP, whose default cadence gives PHQ-9,
+ * GAD-7, BAM and the C-SSRS screener at admission), a patient admitted today with the
+ * administrator as primary clinician, and a portal invitation whose one-time link the
+ * patient opens on their phone.
+ *
+ * The PHQ-9 answers: 2 ("More than half the days") to items 1–6, 1 ("Several days") to
+ * items 7 and 8, and 0 ("Not at all") to item 9: total 14, "Moderate" (10–14), no item 9 flag.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { RunningServer } from '../support/server.ts';
+import { type LocalNow, facilityContext, failureShot, launchChromium, signInStaff, snap, startStoryServer, storySteps, STORY_ADMIN, STORY_PASSWORD } from '../support/browser.ts';
+
+const PATIENT_PASSWORD = 'lantern-orchard-basalt-42';
+const PHQ9_NAME = 'Patient Health Questionnaire-9';
+const CSSRS_NAME = 'Columbia-Suicide Severity Rating Scale (screener)';
+const PHQ9_ANSWERS = ['More than half the days', 'More than half the days', 'More than half the days', 'More than half the days', 'More than half the days', 'More than half the days', 'Several days', 'Several days', 'Not at all'];
+
+let server: RunningServer;
+let browser: Browser;
+let staff: Page;
+let phoneContext: BrowserContext;
+let phone: Page;
+let local: LocalNow;
+let patientId: string;
+let link: string;
+
+before(async () => {
+  const started = await startStoryServer();
+  ({ server, local } = started);
+  const { client, clinic } = started;
+  const patient = await client.ok('POST', '/api/patients', {
+    facilityId: clinic.facilityId, legalGivenName: 'Samuel', legalFamilyName: 'Okafor', preferredName: 'Sam', dateOfBirth: '1988-06-03',
+    sexAtBirth: 'male', genderIdentity: 'man', pronouns: 'he/him', residence: 'home', email: 'sam.okafor@example.net',
+  });
+  patientId = patient.patientId;
+  await client.ok('POST', `/api/patients/${patientId}/episodes`, {
+    programId: clinic.programId, admittedOn: local.today, referralSource: 'Self', phaseId: clinic.phaseId, primaryClinicianId: clinic.staffId,
+  });
+  ({ link } = await client.ok('POST', `/api/patients/${patientId}/portal-invite`, { email: 'sam.okafor@example.net' }));
+
+  browser = await launchChromium();
+  const staffContext = await facilityContext(browser, local.timeZone, { width: 1366, height: 900 });
+  staff = await staffContext.newPage();
+  staff.setDefaultTimeout(15_000);
+  // The patient's own phone: no staff cookies.
+  phoneContext = await facilityContext(browser, local.timeZone, { width: 375, height: 812 }, true);
+  phone = await phoneContext.newPage();
+  phone.setDefaultTimeout(15_000);
+});
+
+after(async () => {
+  await failureShot(phone, 'portal-questionnaire-phone');
+  await failureShot(staff, 'portal-questionnaire-staff');
+  await browser?.close();
+  await server?.stop();
+});
+
+const step = storySteps();
+
+const dueCard = () => phone.getByRole('region', { name: 'Questionnaires due' });
+const question = (n: number) => phone.getByRole('radiogroup', { name: new RegExp(`^${n}\\. `) });
+
+async function noSidewaysScroll(page: Page) {
+  const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+  assert.ok(width <= 375, `the page is ${width} px wide at 375 px`);
+}
+
+describe('a PHQ-9 completed in the portal reaches the clinician’s progress page', { timeout: 240_000 }, () => {
+  step('the patient sets up the portal on their phone and sees what is due', async () => {
+    assert.match(link, new RegExp(`^${server.url}/portal/accept#token=\\S+$`));
+    await phone.goto(link);
+    await phone.getByRole('heading', { name: 'Welcome' }).waitFor();
+    await phone.getByLabel(/^Password/).fill(PATIENT_PASSWORD);
+    await phone.getByLabel(/^Repeat the password/).fill(PATIENT_PASSWORD);
+    await phone.getByRole('button', { name: 'Set password and continue' }).click();
+    await phone.getByRole('heading', { name: 'Hello, Sam' }).waitFor();
+
+    // Admission: PHQ-9, GAD-7, BAM and the C-SSRS screener, all due today.
+    await dueCard().getByLabel('4 due').waitFor();
+    for (const name of [PHQ9_NAME, 'Generalized Anxiety Disorder-7', 'Brief Addiction Monitor', CSSRS_NAME]) {
+      await dueCard().getByRole('link', { name: new RegExp(`^${escape(name)}`) }).waitFor();
+    }
+    await dueCard().getByRole('link', { name: new RegExp(`^${escape(PHQ9_NAME)}`) }).getByText('9 questions · For the start of your program · due today').waitFor();
+    await noSidewaysScroll(phone);
+    await snap(phone, 'questionnaire-1-home');
+  });
+
+  step('the PHQ-9 asks all nine items and sends nothing until every one is answered', async () => {
+    await dueCard().getByRole('link', { name: new RegExp(`^${escape(PHQ9_NAME)}`) }).click();
+    await phone.getByRole('heading', { name: PHQ9_NAME, level: 1 }).waitFor();
+    await phone.getByText('Over the last 2 weeks, how often have you been bothered by any of the following problems?').waitFor();
+    assert.equal(await phone.getByRole('radiogroup').count(), 9);
+    for (const label of ['Not at all', 'Several days', 'More than half the days', 'Nearly every day']) {
+      await question(9).getByRole('radio', { name: label, exact: true }).waitFor();
+    }
+    await noSidewaysScroll(phone);
+
+    for (let i = 0; i < 7; i++) await question(i + 1).getByRole('radio', { name: PHQ9_ANSWERS[i]!, exact: true }).check();
+    await phone.getByRole('button', { name: 'Send my answers' }).click();
+    await phone.getByRole('alert').filter({ hasText: 'Answer questions 8 and 9 before sending.' }).waitFor();
+    await question(8).getByText('Choose an answer.').waitFor();
+    await question(9).getByText('Choose an answer.').waitFor();
+    assert.equal(await question(7).getByText('Choose an answer.').count(), 0, 'answered questions carry no error');
+    await phone.getByText('7 of 9 answered').waitFor();
+    await snap(phone, 'questionnaire-2-missing');
+  });
+
+  step('sent: the patient is thanked, with no score and no crisis banner', async () => {
+    for (let i = 7; i < 9; i++) await question(i + 1).getByRole('radio', { name: PHQ9_ANSWERS[i]!, exact: true }).check();
+    await phone.getByText('9 of 9 answered').waitFor();
+    await phone.getByRole('button', { name: 'Send my answers' }).click();
+    await phone.getByRole('heading', { name: 'Thank you' }).waitFor();
+    await phone.getByText(`Your answers to the ${PHQ9_NAME} were sent to your care team.`).waitFor();
+    const text = await phone.locator('main').innerText();
+    assert.doesNotMatch(text, /\b14\b|Moderate|score/i, 'the portal shows no score or band');
+    assert.equal(await phone.getByRole('heading', { name: 'Help is available right now' }).count(), 0);
+    await noSidewaysScroll(phone);
+    await snap(phone, 'questionnaire-3-thanks');
+
+    await phone.getByRole('link', { name: 'Later: back to my home' }).click();
+    await dueCard().getByLabel('3 due').waitFor();
+    assert.equal(await dueCard().getByRole('link', { name: new RegExp(`^${escape(PHQ9_NAME)}`) }).count(), 0, 'the PHQ-9 is no longer due');
+  });
+
+  step('the clinician sees the PHQ-9 score and its band on the patient’s progress page', async () => {
+    await signInStaff(staff, server.url, STORY_ADMIN, STORY_PASSWORD);
+    await staff.goto(`${server.url}/patients/${patientId}/progress`);
+    const card = staff.getByRole('region', { name: 'PHQ-9', exact: true });
+    await card.getByText(`Latest 14 · Moderate · ${local.today}`).waitFor();
+    await card.getByText(/All 1 answer/).click();
+    const row = card.getByRole('table', { name: 'PHQ-9 answers' }).getByRole('row').nth(1);
+    await row.getByText('14 · Moderate').waitFor();
+    await row.getByText('Patient (portal)').waitFor();
+    await snap(staff, 'questionnaire-4-progress', false);
+  });
+});
+
+describe('answers that touch on self-harm show the crisis resources at once', { timeout: 120_000 }, () => {
+  step('the C-SSRS screener asks items 3 to 5 only after a yes to item 2', async () => {
+    await dueCard().getByRole('link', { name: new RegExp(`^${escape(CSSRS_NAME)}`) }).click();
+    await phone.getByRole('heading', { name: CSSRS_NAME, level: 1 }).waitFor();
+    assert.equal(await phone.getByRole('radiogroup').count(), 3, 'items 1, 2 and 6 at first');
+    await question(1).getByRole('radio', { name: 'Yes' }).check();
+    await question(2).getByRole('radio', { name: 'Yes' }).check();
+    await question(5).waitFor();
+    assert.equal(await phone.getByRole('radiogroup').count(), 6, 'items 3, 4 and 5 follow a yes to item 2');
+  });
+
+  step('a yes to item 4 shows 988 and 911 before the thanks', async () => {
+    await question(3).getByRole('radio', { name: 'No' }).check();
+    await question(4).getByRole('radio', { name: 'Yes' }).check();
+    await question(5).getByRole('radio', { name: 'No' }).check();
+    await question(6).getByRole('radio', { name: 'No' }).check();
+    await phone.getByRole('button', { name: 'Send my answers' }).click();
+    const crisis = phone.getByRole('alert').filter({ has: phone.getByRole('heading', { name: 'Help is available right now' }) });
+    await crisis.waitFor();
+    await crisis.getByText('If you are thinking about harming yourself, call or text 988 (Suicide & Crisis Lifeline) now.', { exact: false }).waitFor();
+    assert.equal(await crisis.getByRole('link', { name: 'Call 988' }).getAttribute('href'), 'tel:988');
+    assert.equal(await crisis.getByRole('link', { name: 'Text 988' }).getAttribute('href'), 'sms:988');
+    assert.equal(await crisis.getByRole('link', { name: '911' }).getAttribute('href'), 'tel:911');
+    await crisis.getByText('Your answers have been sent to your care team.', { exact: false }).waitFor();
+    await phone.getByRole('heading', { name: 'Thank you' }).waitFor();
+    // The banner comes first on the screen, above the thanks.
+    const [bannerBox, thanksBox] = await Promise.all([crisis.boundingBox(), phone.getByRole('heading', { name: 'Thank you' }).boundingBox()]);
+    assert.ok(bannerBox && thanksBox && bannerBox.y < thanksBox.y, 'the crisis resources come before the thanks');
+    await noSidewaysScroll(phone);
+    await snap(phone, 'questionnaire-5-crisis');
+  });
+});
+
+/** A name as a literal inside a RegExp. */
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,55 @@
+import { Alert, Stack, Table, Text, ThemeIcon, VisuallyHidden } from '@mantine/core';
+import { IconAlertTriangle, IconCheck, IconX } from '@tabler/icons-react';
+import { CRITERION_LABELS } from './step-down-labels.ts';
+import type { Evaluation } from './step-down-types.ts';
+
+/** The evidence: each advancement criterion with what it requires and what the patient shows, then any concerns. */
+export function EvaluationDetails({ evaluation }: { evaluation: Evaluation }) {
+  return (
+    <Stack gap="sm">
+      {evaluation.concerns.length > 0 && (
+        <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title={evaluation.concerns.length === 1 ? 'Concern' : 'Concerns'} p="sm">
+          <Stack gap={2}>
+            {evaluation.concerns.map((c) => (
+              <Text size="sm" key={c.key}>
+                {c.text}
+              </Text>
+            ))}
+          </Stack>
+        </Alert>
+      )}
+      {evaluation.criteria.length > 0 && (
+        <Table.ScrollContainer minWidth={520}>
+          <Table verticalSpacing={6} fz="sm" aria-label="Advancement criteria">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={36}>
+                  <VisuallyHidden>Met</VisuallyHidden>
+                </Table.Th>
+                <Table.Th>Criterion</Table.Th>
+                <Table.Th>Required</Table.Th>
+                <Table.Th>Actual</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {evaluation.criteria.map((c) => (
+                <Table.Tr key={c.key}>
+                  <Table.Td>
+                    <ThemeIcon size={22} radius="xl" color={c.met ? 'teal' : 'gray'} variant={c.met ? 'filled' : 'light'} aria-label={c.met ? 'Met' : 'Not met'} role="img">
+                      {c.met ? <IconCheck size={14} aria-hidden /> : <IconX size={14} aria-hidden />}
+                    </ThemeIcon>
+                  </Table.Td>
+                  <Table.Td fw={500}>{CRITERION_LABELS[c.key] ?? c.key}</Table.Td>
+                  <Table.Td>{c.required}</Table.Td>
+                  <Table.Td fw={c.met ? 400 : 600} c={c.met ? undefined : 'red.8'}>
+                    {c.actual}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}
