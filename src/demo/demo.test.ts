@@ -78,6 +78,13 @@ test('a small demo organization is seeded through the API: admissions, phase cha
     assert.ok(statuses.has('on_track'), JSON.stringify(result.hours));
     assert.ok(['at_risk', 'below_minimum', 'above_maximum'].some((s) => statuses.has(s)), JSON.stringify(result.hours));
 
+    // Completing the program or stepping down needs an aftercare plan: each such discharge has one, with three follow-ups.
+    const handedOn = await database.db.selectFrom('episodes').select('episode_id').where('discharge_reason', 'in', ['completed', 'stepped_down_to_outpatient']).execute();
+    const plans = await database.db.selectFrom('aftercare_plans').select('episode_id').execute();
+    assert.ok(handedOn.length >= 1, 'a completed discharge');
+    assert.deepEqual(plans.map((p) => p.episode_id).sort(), handedOn.map((e) => e.episode_id).sort());
+    assert.equal((await database.db.selectFrom('aftercare_followups').select('followup_id').execute()).length, 3 * plans.length);
+
     const audit = await verifyAuditTrail(database.db);
     assert.ok(audit.ok, audit.problems.join('; '));
     const org = await demoOrganization(database.db);

@@ -209,7 +209,7 @@ export class DayWalker {
 
   async #discharge(p: Live, date: LocalDate): Promise<void> {
     const discharge = p.plan.discharge!;
-    await this.#client(p.clinician).post(`/api/episodes/${p.episodeId}/discharge`, { dischargedOn: date, reason: discharge.reason, summary: discharge.summary });
+    await this.#client(p.clinician).post(`/api/episodes/${p.episodeId}/discharge`, { dischargedOn: date, reason: discharge.reason, summary: discharge.summary, ...(discharge.aftercare ? { aftercare: discharge.aftercare } : {}) });
     p.status = 'discharged';
     this.#slotsTaken.delete(`${p.clinician}|${p.slot[0]}|${p.slot[1]}`);
     this.stats.discharges += 1;

@@ -3,6 +3,7 @@
  * weeks), discharges, a bad recent week, extra sessions. Pure: every date is a local
  * calendar day computed from `today` with src/time/local-time.ts.
  */
+import type { AftercareInput } from '../aftercare/aftercare.schemas.ts';
 import { type LocalDate, addDays, compareDates, daysBetween, isoWeekday, weekStartOf } from '../time/local-time.ts';
 import type { PatientProfile } from './people.ts';
 import type { Prng } from './prng.ts';
@@ -24,7 +25,8 @@ export interface PlannedPatient {
   /** The day the chart is entered in Cairn: the admission day, or the first day of history for earlier admissions. */
   readonly enteredOn: LocalDate;
   readonly phaseChanges: readonly { readonly on: LocalDate; readonly phaseIndex: number; readonly reason: string }[];
-  readonly discharge: { readonly on: LocalDate; readonly reason: DischargeReason; readonly summary: string } | null;
+  /** Completing or stepping down carries an aftercare plan (the API requires one). */
+  readonly discharge: { readonly on: LocalDate; readonly reason: DischargeReason; readonly summary: string; readonly aftercare: AftercareInput | null } | null;
   /** Left against advice: stops coming from this day. */
   readonly stopsAttendingOn: LocalDate | null;
   /** Weeks (by first day) with several absences. */
@@ -66,6 +68,48 @@ const SUMMARIES: Record<DischargeReason, string> = {
   left_against_advice: 'Stopped attending; three outreach calls and a letter without answer. Discharged against clinical advice; re-admission welcome.',
 };
 
+/** Transition plans (CARF: supports, medication continuity, referral contacts, what to do if symptoms recur). */
+function aftercarePlan(population: 'adult' | 'teen', reason: DischargeReason, dischargedOn: LocalDate): AftercareInput | null {
+  const relapsePlan =
+    'Warning signs: skipping meetings, isolating, poor sleep, cravings. If they appear: call the sponsor or a peer the same day, go to a meeting, '
+    + 'call the outpatient counselor for an earlier appointment. After any use: tell the counselor within 24 hours; re-admission to IOP is welcome. Crisis: 988.';
+  if (reason === 'left_against_advice') return null;
+  if (population === 'teen') {
+    return {
+      outpatientReferral: { provider: 'Youth & Family Counseling Services (weekly individual and family therapy)', contact: '(860) 555-0172', appointmentOn: weekday(addDays(dischargedOn, 7)) },
+      meetings: [{ fellowship: 'SMART', name: 'SMART Recovery Teen & Youth', dayOfWeek: 3, time: '16:30', location: 'Hartford Public Library, community room' }],
+      soberLiving: null,
+      alumniProgram: true,
+      medicationContinuity: null,
+      relapsePlan: `${relapsePlan} Parents agreed to check in weekly with the counselor for the first month.`,
+    };
+  }
+  if (reason === 'stepped_down_to_outpatient') {
+    return {
+      outpatientReferral: { provider: 'Riverbend standard outpatient (one individual session and one group a week)', contact: '(860) 555-0142', appointmentOn: weekday(addDays(dischargedOn, 3)) },
+      meetings: [
+        { fellowship: 'NA', name: 'Clean and Serene', dayOfWeek: 1, time: '19:30', location: 'Grace Church hall, 40 Main St' },
+        { fellowship: 'NA', name: 'Just for Today', dayOfWeek: 4, time: '12:00', location: 'Asylum Hill Congregational, room 3' },
+      ],
+      soberLiving: { name: 'Oxford House Asylum Hill', contact: '(860) 555-0131' },
+      alumniProgram: true,
+      medicationContinuity: 'Buprenorphine-naloxone continued with the office-based opioid treatment prescriber; refills every 28 days.',
+      relapsePlan,
+    };
+  }
+  return {
+    outpatientReferral: { provider: 'Capitol Region Counseling (weekly individual therapy)', contact: '(860) 555-0188', appointmentOn: weekday(addDays(dischargedOn, 7)) },
+    meetings: [
+      { fellowship: 'AA', name: 'Step Up Group', dayOfWeek: 2, time: '19:00', location: 'First Congregational Church, 12 Elm St' },
+      { fellowship: 'SMART', name: 'SMART Recovery Hartford', dayOfWeek: 4, time: '18:30', location: 'Hartford Public Library, community room' },
+    ],
+    soberLiving: null,
+    alumniProgram: true,
+    medicationContinuity: 'Antidepressant continued with the primary care physician; visit booked within 30 days.',
+    relapsePlan,
+  };
+}
+
 export function planTimeline(rng: Prng, size: SeedSize, profiles: readonly PatientProfile[], today: LocalDate): Timeline {
   const thisWeek = weekStartOf(today, WEEK_STARTS_ON);
   const lastWeek = addDays(thisWeek, -7);
@@ -85,7 +129,7 @@ export function planTimeline(rng: Prng, size: SeedSize, profiles: readonly Patie
       let discharge: PlannedPatient['discharge'] = null;
       if (rule) {
         const on = weekday(addDays(admittedOn, rule[1]));
-        if (compareDates(on, addDays(today, -1)) <= 0 && compareDates(on, addDays(enteredOn, 7)) >= 0) discharge = { on, reason: rule[2], summary: SUMMARIES[rule[2]] };
+        if (compareDates(on, addDays(today, -1)) <= 0 && compareDates(on, addDays(enteredOn, 7)) >= 0) discharge = { on, reason: rule[2], summary: SUMMARIES[rule[2]], aftercare: aftercarePlan(population, rule[2], on) };
       }
       const lastDay = discharge?.on ?? addDays(today, -1);
       const phaseChanges = [

@@ -18,9 +18,13 @@ let clinician: Awaited<ReturnType<typeof createStaffMember>>;
 const NINE_ONES = [1, 1, 1, 1, 1, 1, 1, 1, 1];
 const CALM_PHQ9 = [0, 1, 0, 0, 0, 0, 0, 0, 0];
 
+let registered = 0;
 async function newPatient(given: string, sexAtBirth = 'female'): Promise<string> {
+  // A different birthday each, so a repeated name is not taken for a duplicate registration.
+  registered += 1;
+  const dateOfBirth = `${1960 + Math.floor(registered / 28)}-03-${String(1 + (registered % 28)).padStart(2, '0')}`;
   const response = await org.admin.post('/api/patients', {
-    facilityId, legalGivenName: given, legalFamilyName: 'Okafor', dateOfBirth: '1988-03-14', sexAtBirth, genderIdentity: sexAtBirth === 'male' ? 'man' : 'woman', residence: 'home',
+    facilityId, legalGivenName: given, legalFamilyName: 'Okafor', dateOfBirth, sexAtBirth, genderIdentity: sexAtBirth === 'male' ? 'man' : 'woman', residence: 'home',
   });
   assert.equal(response.statusCode, 201, response.body);
   return response.json().patientId;

@@ -8,7 +8,7 @@ import { getFacility } from '../facilities/facilities.store.ts';
 import { type FacilityResolver, actorOf, allow, patientInPath } from '../http/access.ts';
 import { ErrorResponse, staffErrors } from '../http/schemas.ts';
 import { portalQuestionnairesRoutes } from '../portal/portal-questionnaires.routes.ts';
-import { CLINICAL_READERS, INSTRUMENT_ADMINISTRATORS } from '../staff/roles.ts';
+import { CLINICAL_READERS, INSTRUMENT_ADMINISTRATORS, STAFF_ROLES } from '../staff/roles.ts';
 import { INSTRUMENTS, INSTRUMENT_IDS } from './definitions.ts';
 import { facilityDue, patientDue } from './due-lists.ts';
 import { listResponses, recordResponse } from './instruments.ts';
@@ -33,8 +33,9 @@ export async function instrumentsRoutes(root: FastifyInstance, deps: AppDeps): P
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const audit = (request: Parameters<typeof auditContextOf>[0]) => auditContextOf(request, deps.clock.now());
 
+  // Every role by name (not 'any'): definitions are reference data, not patient data.
   app.get('/api/instruments', {
-    config: { access: allow.organization('any', 'treatment') },
+    config: { access: allow.organization(STAFF_ROLES, 'treatment') },
     schema: { tags, summary: 'The standard instruments: items, answer options, skip logic, severity bands, LOINC', response: { 200: Type.Array(InstrumentDefinitionSchema), ...staffErrors } },
   }, async () => INSTRUMENT_IDS.map((id) => INSTRUMENTS[id]));
 

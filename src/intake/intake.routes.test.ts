@@ -173,6 +173,14 @@ describe('recording an assessment', () => {
     assert.deepEqual(paths(response.json()), ['dimensions[2].rating', 'dimensions[4].rating']);
   });
 
+  it('a dimension not rated yet (null) is refused, never read as "no risk"', async () => {
+    const body = assessment([0, 0, 0, 0, 0, 0]);
+    body.dimensions[1] = { rating: null as unknown as number, notes: '' };
+    const response = await clinician.post(`/api/patients/${adult}/intake-assessments`, body);
+    assert.equal(response.statusCode, 422, response.body);
+    assert.deepEqual(paths(response.json()), ['dimensions[1].rating']);
+  });
+
   it('exactly six dimensions are required', async () => {
     for (const ratings of [[0, 0, 2, 0, 0], [0, 0, 2, 0, 0, 0, 0]]) {
       const response = await clinician.post(`/api/patients/${adult}/intake-assessments`, assessment(ratings));

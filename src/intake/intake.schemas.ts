@@ -4,11 +4,13 @@ import { LocalDay, Nullable, Timestamp, Uuid } from '../http/schemas.ts';
 
 /*
  * The count of dimensions and each rating's range are checked by placement.ts
- * (dimensionProblems), so a wrong value is a 422 naming `dimensions[2].rating`.
+ * (dimensionProblems), so a wrong value is a 422 naming `dimensions[2].rating`. A rating
+ * may arrive null (not rated yet) and is refused there: as a plain number, the app's Ajv
+ * would coerce null to 0 and an unrated dimension would read as "no risk".
  */
 export const DimensionInput = Type.Object(
   {
-    rating: Type.Number({ description: 'Risk rating, a whole number from 0 (none) to 4 (severe or imminent)' }),
+    rating: Type.Unsafe<number | null>({ type: ['number', 'null'], description: 'Risk rating, a whole number from 0 (none) to 4 (severe or imminent)' }),
     notes: Type.Optional(Type.String({ maxLength: 4000 })),
   },
   { additionalProperties: false },

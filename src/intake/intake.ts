@@ -66,14 +66,18 @@ const candidacyOf = (c: Candidacy): Candidacy => ({
   hasCoverageOrBudget: c.hasCoverageOrBudget,
 });
 
-const dimensionRatingProblems = (input: { dimensions: { rating: number }[] }): Problem[] =>
+const dimensionRatingProblems = (input: { dimensions: { rating: number | null }[] }): Problem[] =>
   dimensionProblems(input.dimensions).map((p) => ({ code: 'validation_failed', ...p }));
+
+/** The ratings once dimensionRatingProblems found none: six whole numbers 0–4. */
+const ratedDimensions = (input: { dimensions: { rating: number | null; notes?: string | undefined }[] }) =>
+  input.dimensions.map((d) => ({ rating: d.rating ?? Number.NaN, notes: d.notes?.trim() ?? '' }));
 
 /** The recommendation for ratings and answers as they stand. Reads only the patient's age and the program; writes nothing. */
 export async function previewPlacement(deps: AppDeps, actor: StaffActor, patientId: string, input: PlacementPreviewInput): Promise<Recommendation> {
   const context = await placementContext(deps.db, actor, patientId, input.programId, deps.clock.now());
   reject(dimensionRatingProblems(input), 'Rate each of the six dimensions from 0 to 4.');
-  return recommendPlacement({ edition: context.edition, population: context.population(), dimensions: input.dimensions, candidacy: candidacyOf(input.candidacy) });
+  return recommendPlacement({ edition: context.edition, population: context.population(), dimensions: ratedDimensions(input), candidacy: candidacyOf(input.candidacy) });
 }
 
 export async function recordIntakeAssessment(deps: AppDeps, actor: StaffActor, audit: AuditContext, patientId: string, input: IntakeAssessmentInput): Promise<IntakeAssessment> {
@@ -93,7 +97,8 @@ export async function recordIntakeAssessment(deps: AppDeps, actor: StaffActor, a
     reject(problems, 'Check the assessment.');
 
     const population = context.population(input.assessedOn);
-    const recommendation = recommendPlacement({ edition: context.edition, population, dimensions: input.dimensions, candidacy: candidacyOf(input.candidacy) });
+    const dimensions = ratedDimensions(input);
+    const recommendation = recommendPlacement({ edition: context.edition, population, dimensions, candidacy: candidacyOf(input.candidacy) });
     if (decision.kind === 'override' && decision.placedLevel === recommendation.levelCode) {
       reject([{ code: 'validation_failed', path: 'decision.placedLevel', message: 'is the recommended level: accept the recommendation instead' }], 'An override must place the patient at another level.');
     }
@@ -106,7 +111,7 @@ export async function recordIntakeAssessment(deps: AppDeps, actor: StaffActor, a
       program_id: context.program?.programId ?? null,
       asam_edition: context.edition,
       population,
-      dimensions: JSON.stringify(input.dimensions.map((d, i) => ({ number: i + 1, rating: d.rating, notes: d.notes?.trim() ?? '' }))),
+      dimensions: JSON.stringify(dimensions.map((d, i) => ({ number: i + 1, rating: d.rating, notes: d.notes }))),
       candidacy: JSON.stringify(candidacyOf(input.candidacy)),
       recommendation: JSON.stringify(recommendation),
       recommended_level: recommendation.levelCode,

@@ -69,7 +69,7 @@ const ids = {
 
 /** One intervention id per objective, so the same plan written twice is the same plan. */
 const interventionIds = new Map<string, string>();
-const intervention = (responsibleStaffId = clinician.staffId, objectiveId = randomUUID()) => {
+const intervention = (responsibleStaffId: string = clinician.staffId, objectiveId: string = randomUUID()) => {
   if (!interventionIds.has(objectiveId)) interventionIds.set(objectiveId, randomUUID());
   return { interventionId: interventionIds.get(objectiveId)!, service: 'Process group', frequency: '5 times a week', responsibleStaffId };
 };

@@ -1,6 +1,6 @@
 /** SQL for treatment plans: versions, reviews, custom measurements, and the review worklist. */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, PlanVersionStatus } from '../db/schema.ts';
+import type { Database, InstrumentId, PlanVersionStatus } from '../db/schema.ts';
 import type { LocalDate } from '../time/local-time.ts';
 import type { PlanContent } from './plans.schemas.ts';
 
@@ -220,14 +220,14 @@ export async function firstEffectiveDays(db: Db, orgId: string, episodeIds: read
 }
 
 /** Scored instrument responses of these episodes, oldest first. */
-export function episodeScores(db: Db, orgId: string, episodeIds: readonly string[], instruments: readonly string[]) {
+export function episodeScores(db: Db, orgId: string, episodeIds: readonly string[], instruments: readonly InstrumentId[]) {
   if (episodeIds.length === 0 || instruments.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('instrument_responses')
     .select(['episode_id', 'instrument', 'total_score', 'administered_on'])
     .where('org_id', '=', orgId)
     .where('episode_id', 'in', episodeIds)
-    .where('instrument', 'in', instruments as never[])
+    .where('instrument', 'in', instruments)
     .where('total_score', 'is not', null)
     .orderBy('administered_at')
     .orderBy('created_at')

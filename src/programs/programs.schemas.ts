@@ -32,12 +32,15 @@ export const InstrumentIdSchema = Type.Union([
 /*
  * Care settings. Ranges are checked by program-rules.ts rather than here, so a value out of
  * range is a 422 with its field path beside the other definition problems.
+ * A nullable number is one JSON Schema with a type list, not anyOf: the app's Ajv coerces
+ * types, and inside anyOf it would turn a null into 0 in place.
  */
+const NullableInteger = (description: string) => Type.Unsafe<number | null>({ type: ['integer', 'null'], description });
 export const InstrumentCadenceEntry = Type.Object(
   {
     instrument: InstrumentIdSchema,
     atAdmission: Type.Boolean(),
-    everyDays: Nullable(Type.Integer({ description: 'Repeat every N days (7–180) after the latest response; null: not repeated' })),
+    everyDays: NullableInteger('Repeat every N days (7–180) after the latest response; null: not repeated'),
     atDischarge: Type.Boolean(),
   },
   { additionalProperties: false },
@@ -57,7 +60,7 @@ export const AdvancementCriteria = Type.Object(
       ),
     ),
     objectivesMet: Type.Boolean({ description: 'Every plan objective tied to this phase is met' }),
-    maxWeeksInPhase: Nullable(Type.Integer({ description: 'Longer than this (1–104 weeks) without meeting the criteria proposes more intensive care; null: never' })),
+    maxWeeksInPhase: NullableInteger('Longer than this (1–104 weeks) without meeting the criteria proposes more intensive care; null: never'),
   },
   { additionalProperties: false },
 );

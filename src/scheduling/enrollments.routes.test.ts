@@ -221,7 +221,7 @@ describe('only a place that held a seat puts a patient on a roster', () => {
     const groupId = await newGroup({ name: 'Starts next week', rrule: 'FREQ=DAILY' });
     const { patientId, episodeId } = await insertPatient(world);
     const place = (await enrol(patientId, { groupId, startsOn: '2026-12-01', acknowledgeConflicts: true })).json();
-    const discharge = await world.clinician.post(`/api/episodes/${episodeId}/discharge`, { dischargedOn: '2026-11-24', reason: 'completed', summary: 'Completed.' });
+    const discharge = await world.clinician.post(`/api/episodes/${episodeId}/discharge`, { dischargedOn: '2026-11-24', reason: 'completed', summary: 'Completed.', aftercare: { outpatientReferral: null, meetings: [], soberLiving: null, alumniProgram: false, medicationContinuity: null, relapsePlan: 'Call the clinic the same day.' } });
     assert.equal(discharge.statusCode, 200, discharge.body);
     const row = await world.ctx.deps.db.selectFrom('group_enrollments').select(['status', 'ends_on', 'seated_on']).where('enrollment_id', '=', place.enrollmentId).executeTakeFirstOrThrow();
     assert.deepEqual(row, { status: 'ended', ends_on: '2026-12-01', seated_on: null });
@@ -275,7 +275,7 @@ describe('discharge frees seats', () => {
     for (const groupId of [first, second]) assert.equal((await enrol(leaving.patientId, { groupId, acknowledgeConflicts: true })).statusCode, 201);
     await enrol(waitingA.patientId, { groupId: first, joinWaitlist: true, acknowledgeConflicts: true });
     await enrol(waitingB.patientId, { groupId: second, joinWaitlist: true, acknowledgeConflicts: true });
-    const discharge = await world.clinician.post(`/api/episodes/${leaving.episodeId}/discharge`, { dischargedOn: '2026-11-24', reason: 'completed', summary: 'Completed.' });
+    const discharge = await world.clinician.post(`/api/episodes/${leaving.episodeId}/discharge`, { dischargedOn: '2026-11-24', reason: 'completed', summary: 'Completed.', aftercare: { outpatientReferral: null, meetings: [], soberLiving: null, alumniProgram: false, medicationContinuity: null, relapsePlan: 'Call the clinic the same day.' } });
     assert.equal(discharge.statusCode, 200, discharge.body);
     for (const waiting of [waitingA, waitingB]) {
       const place = (await world.clinician.get(`/api/patients/${waiting.patientId}/enrollments`)).json()[0];

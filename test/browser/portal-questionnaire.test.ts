@@ -11,11 +11,12 @@
  * patient opens on their phone.
  *
  * The PHQ-9 answers: 2 ("More than half the days") to items 1–6, 1 ("Several days") to
- * items 7 and 8, and 0 ("Not at all") to item 9: total 14, "Moderate" (10–14), no item 9 flag.
+ * items 7 and 8, and 0 ("Not at all") to item 9: total 14, moderate depression (10–14), and
+ * no item 9 flag.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { RunningServer } from '../support/server.ts';
 import { type LocalNow, facilityContext, failureShot, launchChromium, signInStaff, snap, startStoryServer, storySteps, STORY_ADMIN, STORY_PASSWORD } from '../support/browser.ts';
 
@@ -69,6 +70,13 @@ const step = storySteps();
 const dueCard = () => phone.getByRole('region', { name: 'Questionnaires due' });
 const question = (n: number) => phone.getByRole('radiogroup', { name: new RegExp(`^${n}\\. `) });
 
+/** The text of the elements a control's aria-describedby names. */
+async function descriptionOf(control: Locator): Promise<string> {
+  const ids = (await control.getAttribute('aria-describedby'))?.split(/\s+/).filter(Boolean) ?? [];
+  const texts = await Promise.all(ids.map((id) => control.page().locator(`[id="${id}"]`).innerText()));
+  return texts.join(' ').trim();
+}
+
 async function noSidewaysScroll(page: Page) {
   const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
   assert.ok(width <= 375, `the page is ${width} px wide at 375 px`);
@@ -107,9 +115,10 @@ describe('a PHQ-9 completed in the portal reaches the clinician’s progress pag
     for (let i = 0; i < 7; i++) await question(i + 1).getByRole('radio', { name: PHQ9_ANSWERS[i]!, exact: true }).check();
     await phone.getByRole('button', { name: 'Send my answers' }).click();
     await phone.getByRole('alert').filter({ hasText: 'Answer questions 8 and 9 before sending.' }).waitFor();
-    await question(8).getByText('Choose an answer.').waitFor();
-    await question(9).getByText('Choose an answer.').waitFor();
-    assert.equal(await question(7).getByText('Choose an answer.').count(), 0, 'answered questions carry no error');
+    // Each unanswered question says so, as the description a screen reader reads with it.
+    assert.equal(await descriptionOf(question(8)), 'Choose an answer.');
+    assert.equal(await descriptionOf(question(9)), 'Choose an answer.');
+    assert.equal(await descriptionOf(question(7)), '', 'answered questions carry no error');
     await phone.getByText('7 of 9 answered').waitFor();
     await snap(phone, 'questionnaire-2-missing');
   });
@@ -135,10 +144,11 @@ describe('a PHQ-9 completed in the portal reaches the clinician’s progress pag
     await signInStaff(staff, server.url, STORY_ADMIN, STORY_PASSWORD);
     await staff.goto(`${server.url}/patients/${patientId}/progress`);
     const card = staff.getByRole('region', { name: 'PHQ-9', exact: true });
-    await card.getByText(`Latest 14 · Moderate · ${local.today}`).waitFor();
+    // 14 falls in the PHQ-9's 10–14 band, "Moderate depression".
+    await card.getByText(`Latest 14 · Moderate depression · ${local.today}`).waitFor();
     await card.getByText(/All 1 answer/).click();
     const row = card.getByRole('table', { name: 'PHQ-9 answers' }).getByRole('row').nth(1);
-    await row.getByText('14 · Moderate').waitFor();
+    await row.getByText('14 · Moderate depression').waitFor();
     await row.getByText('Patient (portal)').waitFor();
     await snap(staff, 'questionnaire-4-progress', false);
   });

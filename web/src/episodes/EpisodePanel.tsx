@@ -1,7 +1,7 @@
 import { Accordion, Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconArrowsExchange, IconChartLine, IconDoorExit, IconPlus } from '@tabler/icons-react';
+import { IconArrowsExchange, IconDoorExit, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { AftercarePanel } from '../aftercare/AftercarePanel.tsx';
 import { DischargeWorkflow } from '../aftercare/DischargeWorkflow.tsx';
 import type { Episode, Patient } from '../api/types.ts';
@@ -119,11 +119,6 @@ function ActiveEpisode({ episode: e }: { episode: Episode }) {
           </Text>
         </Stack>
         <Group gap="sm">
-          {permissions.readClinical(me) && (
-            <Button component={Link} to={`/patients/${e.patientId}/progress`} variant="default" leftSection={<IconChartLine size={18} aria-hidden />}>
-              Progress
-            </Button>
-          )}
           {permissions.manageEpisodes(me) && (
             <Button variant="default" leftSection={<IconArrowsExchange size={18} aria-hidden />} onClick={() => setDialog('phase')}>
               Change phase
@@ -145,7 +140,6 @@ function ActiveEpisode({ episode: e }: { episode: Episode }) {
         <Fact name="Primary clinician">{e.primaryClinicianName}</Fact>
         <Fact name="Level of care">{e.levelOfCare}</Fact>
         <Fact name="Referral source">{e.referralSource}</Fact>
-        <Fact name="Expected discharge">{formatDate(e.expectedDischargeOn)}</Fact>
       </SimpleGrid>
       <Stack mb="md">
         <LengthOfStay episode={e} canExtend={permissions.manageStay(me)} />

@@ -149,8 +149,8 @@ function ItemQuestion({ id, item, value, error, onChange }: { id: string; item: 
         onChange={onChange}
         label={
           <>
-            <span className={classes.number}>{item.number}.</span>
-            {item.text}
+            {/* A real space, so the group's name reads "9. Thoughts that…" */}
+            <span className={classes.number}>{item.number}.</span> {item.text}
           </>
         }
         error={error}

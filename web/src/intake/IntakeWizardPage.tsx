@@ -7,7 +7,8 @@ import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { errorSentence } from '../api/error-messages.ts';
 import type { Patient } from '../api/types.ts';
-import { useFormSubmit } from '../api/use-form-submit.ts';
+import { ApiError } from '../api/client.ts';
+import { applyServerError, formPath } from '../api/form-errors.ts';
 import { useFacilityToday } from '../facilities/useFacilityToday.ts';
 import { displayName } from '../patients/patient-labels.ts';
 import { usePatient } from '../patients/usePatients.ts';
@@ -43,8 +44,8 @@ export function IntakeWizardPage() {
 const FIELDS = ['programId', 'assessedOn', 'dimensions.', 'candidacy.', 'decision.'];
 const STEP_OF_FIELD: [string, number][] = [
   ['programId', 0],
-  ['dimensions.', 0],
-  ['candidacy.', 1],
+  ['dimensions', 0],
+  ['candidacy', 1],
 ];
 
 function IntakeWizard({ patient, dimensions, back }: { patient: Patient; dimensions: PlacementDimensions; back: { to: string; label: string } }) {
@@ -59,29 +60,28 @@ function IntakeWizard({ patient, dimensions, back }: { patient: Patient; dimensi
   const preview = usePlacementPreview(patient.patientId);
   const save = useSaveIntakeAssessment(patient.patientId);
 
-  const goToFirstError = () =>
-    requestAnimationFrame(() => {
-      const keys = Object.keys(form.errors);
-      const target = STEP_OF_FIELD.find(([prefix]) => keys.some((k) => k.startsWith(prefix)));
-      if (target) setStep(target[1]);
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"], .mantine-InputWrapper-error')?.scrollIntoView({ block: 'center' }));
-    });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
 
-  const { busy, error, setError, submit } = useFormSubmit(
-    form,
-    FIELDS,
-    async (values: IntakeFormValues) => {
+  const submit = async (values: IntakeFormValues) => {
+    setBusy(true);
+    setError(null);
+    try {
       const saved = await save.mutateAsync(assessmentInputOf(values));
       form.resetDirty();
-      notifications.show({
-        color: 'teal',
-        title: 'Intake assessment saved',
-        message: `Placed at ${levelLabel(saved.placedLevel, saved.placedLevelName)}.`,
-      });
+      notifications.show({ color: 'teal', title: 'Intake assessment saved', message: `Placed at ${levelLabel(saved.placedLevel, saved.placedLevelName)}.` });
       navigate(back.to);
-    },
-    { fieldsOnlyMessage: 'Not saved: see the messages beside the fields.', afterError: goToFirstError },
-  );
+    } catch (e) {
+      setError(applyServerError(form, e, FIELDS) ?? 'Not saved: see the messages beside the fields.');
+      // A refusal about the ratings or the answers takes the person back to that step.
+      const paths = e instanceof ApiError ? e.fieldProblems.map((p) => formPath(p.path)) : [];
+      const target = STEP_OF_FIELD.find(([prefix]) => paths.some((p) => p.startsWith(prefix)));
+      if (target) setStep(target[1]);
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('.mantine-InputWrapper-error')?.scrollIntoView({ block: 'center' }));
+    } finally {
+      setBusy(false);
+    }
+  };
 
   // The recommendation is recomputed each time the last step opens, from the answers as they are.
   useEffect(() => {

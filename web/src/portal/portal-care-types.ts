@@ -1,7 +1,6 @@
 /**
- * The portal's questionnaire and plan shapes. Plans are derived from src/plans' TypeBox
- * schemas with type-only imports (as web/src/api/types.ts does); the questionnaire shapes
- * follow the issue 4 contract (section A) until src/instruments publishes its schemas.
+ * The portal's questionnaire and plan shapes, derived from the server's TypeBox schemas
+ * with type-only imports (as web/src/api/types.ts does): no server code reaches the bundle.
  */
 import type { Static } from 'typebox';
 import type {
@@ -12,34 +11,17 @@ import type {
   PortalPlanSignInput as PortalPlanSignInputSchema,
   PortalPlans as PortalPlansSchema,
 } from '../../../src/plans/plans.schemas.ts';
-import type { InstrumentDefinition, InstrumentId } from '../instruments/instrument-types.ts';
+import type {
+  PortalQuestionnaireInput as PortalQuestionnaireInputSchema,
+  PortalQuestionnaireReceipt as PortalQuestionnaireReceiptSchema,
+  PortalQuestionnaires as PortalQuestionnairesSchema,
+} from '../../../src/instruments/instruments.schemas.ts';
 
-export interface PortalDueQuestionnaire {
-  instrument: InstrumentId;
-  episodeId: string;
-  programName: string;
-  reason: 'admission' | 'periodic' | 'discharge';
-  dueOn: string;
-  status: 'due' | 'overdue';
-  definition: InstrumentDefinition;
-}
-
-export interface PortalQuestionnaires {
-  due: PortalDueQuestionnaire[];
-}
-
-export interface PortalQuestionnaireInput {
-  instrument: InstrumentId;
-  episodeId: string;
-  answers: (number | boolean | null)[];
-}
-
-export interface PortalQuestionnaireReceipt {
-  instrument: InstrumentId;
-  administeredOn: string;
-  /** The answers call for crisis resources now (PHQ-9 item 9, C-SSRS): the portal shows 988. */
-  crisisResources: boolean;
-}
+export type PortalQuestionnaires = Static<typeof PortalQuestionnairesSchema>;
+export type PortalDueQuestionnaire = PortalQuestionnaires['due'][number];
+export type PortalQuestionnaireInput = Static<typeof PortalQuestionnaireInputSchema>;
+/** `crisisResources`: the answers call for crisis resources now (PHQ-9 item 9, C-SSRS): the portal shows 988. */
+export type PortalQuestionnaireReceipt = Static<typeof PortalQuestionnaireReceiptSchema>;
 
 export type PlanContent = Static<typeof PlanContentSchema>;
 export type PlanObjective = PlanContent['problems'][number]['goals'][number]['objectives'][number];

@@ -2,6 +2,7 @@ import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Text, TextInput, 
 import type { UseFormReturnType } from '@mantine/form';
 import { IconAlertTriangle, IconInfoCircle, IconPlus } from '@tabler/icons-react';
 import { type HoursBand, phaseInBand, sentence } from './band.ts';
+import { PhaseCriteriaFields } from './PhaseCriteriaFields.tsx';
 import { newPhase, type ProgramFormValues } from './program-form.ts';
 import { EditableRow } from './RowControls.tsx';
 
@@ -93,6 +94,7 @@ export function PhasesEditor({ form, band, bandText }: PhasesEditorProps) {
                 </Text>
               </Group>
             )}
+            <PhaseCriteriaFields form={form} index={index} isLast={index === phases.length - 1} />
           </EditableRow>
         );
       })}

@@ -5,6 +5,7 @@ import { useFormSubmit } from '../api/use-form-submit.ts';
 import type { Facility, LevelOfCareOption, Program, ProgramInput } from '../api/types.ts';
 import { FormAlert } from '../shell/States.tsx';
 import { bandOf } from './band.ts';
+import { ClinicalSettingsEditor } from './ClinicalSettingsEditor.tsx';
 import { PhasesEditor } from './PhasesEditor.tsx';
 import { MODALITY_LABELS, POPULATION_LABELS } from './program-labels.ts';
 import { inputOf, programValidation, valuesOf, type ProgramFormValues } from './program-form.ts';
@@ -15,7 +16,7 @@ function focusFirstInvalid() {
   requestAnimationFrame(() => document.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus());
 }
 
-const FIELDS = ['facilityId', 'name', 'levelOfCare', 'population', 'modality', 'expectedLengthOfStayDays', 'active', 'tracks.', 'phases.'];
+const FIELDS = ['facilityId', 'name', 'levelOfCare', 'population', 'modality', 'expectedLengthOfStayDays', 'active', 'tracks.', 'phases.', 'planReviewDays', 'instrumentCadence.'];
 
 interface ProgramFormProps {
   program?: Program;
@@ -137,6 +138,10 @@ export function ProgramForm({ program, edition, levels, facilities, defaultFacil
 
         <Card withBorder padding="lg" radius="md">
           <TracksEditor form={form} />
+        </Card>
+
+        <Card withBorder padding="lg" radius="md">
+          <ClinicalSettingsEditor form={form} />
         </Card>
 
         <FormAlert message={error} />

@@ -8,6 +8,7 @@ import { Page } from '../shell/Page.tsx';
 import { EmptyNote, ErrorState, SectionLoader } from '../shell/States.tsx';
 import { describeDays, describeHours, label, MODALITY_LABELS, POPULATION_LABELS, TRACK_KIND_LABELS } from './program-labels.ts';
 import { sentence } from './band.ts';
+import { describeCadence, describeCriteria } from './care-settings-text.ts';
 import { useProgram } from './usePrograms.ts';
 
 export function ProgramPage() {
@@ -72,7 +73,7 @@ export function ProgramPage() {
             {sentence(p.hoursBand)}.
           </Alert>
         )}
-        <Table.ScrollContainer minWidth={560}>
+        <Table.ScrollContainer minWidth={760}>
           <Table verticalSpacing="sm">
             <Table.Thead>
               <Table.Tr>
@@ -80,6 +81,7 @@ export function ProgramPage() {
                 <Table.Th>Phase</Table.Th>
                 <Table.Th>Days per week</Table.Th>
                 <Table.Th>Weekly hours</Table.Th>
+                <Table.Th>To advance</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -89,6 +91,9 @@ export function ProgramPage() {
                   <Table.Td fw={600}>{phase.name}</Table.Td>
                   <Table.Td>{phase.requiredDaysPerWeek}</Table.Td>
                   <Table.Td>{describeHours(phase.minHoursPerWeek, phase.maxHoursPerWeek)}</Table.Td>
+                  <Table.Td>
+                    <CriteriaText criteria={phase.advancementCriteria} />
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -130,8 +135,44 @@ export function ProgramPage() {
         )}
       </Card>
 
+      <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="clinical-settings-heading">
+        <Title order={2} size="h4" id="clinical-settings-heading" mb="sm">
+          Clinical settings
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <Fact name="Treatment plan review">Every {p.planReviewDays} days</Fact>
+          <Fact name="Questionnaires">
+            {p.instrumentCadence.length === 0 ? (
+              'None scheduled'
+            ) : (
+              <Stack gap={2}>
+                {describeCadence(p.instrumentCadence).map((line) => (
+                  <span key={line}>{line}</span>
+                ))}
+              </Stack>
+            )}
+          </Fact>
+        </SimpleGrid>
+      </Card>
+
       {permissions.readPatients(me) && <CensusSection programId={p.programId} />}
     </Page>
+  );
+}
+
+function CriteriaText({ criteria }: { criteria: Parameters<typeof describeCriteria>[0] }) {
+  const { advance, intensify } = describeCriteria(criteria);
+  return (
+    <Stack gap={2}>
+      <Text size="sm" c={criteria ? undefined : 'dimmed'}>
+        {advance}
+      </Text>
+      {intensify && (
+        <Text size="xs" c="dimmed">
+          {intensify}
+        </Text>
+      )}
+    </Stack>
   );
 }
 

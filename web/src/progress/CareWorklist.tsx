@@ -6,7 +6,7 @@ import { useFollowupsDue } from '../aftercare/useAftercare.ts';
 import { useMe } from '../auth/session.tsx';
 import { proposalLabel } from '../stepdown/step-down-labels.ts';
 import { useStepDownQueue } from '../stepdown/useStepDown.ts';
-import { formatDate } from '../time/dates.ts';
+import { formatDate, formatDay } from '../time/dates.ts';
 import { INSTRUMENT_SHORT_NAMES } from './instrument-labels.ts';
 import type { PlanReviewItem } from './plan-progress-types.ts';
 import { useFacilityInstrumentsDue, usePlanReviews } from './useProgress.ts';
@@ -44,7 +44,7 @@ export function CareWorklist() {
     key: `${d.episodeId}-${d.instrument}-${d.reason}`,
     to: `/patients/${d.patientId}/progress`,
     name: d.patientName,
-    detail: `${INSTRUMENT_SHORT_NAMES[d.instrument]} · ${d.status === 'overdue' ? 'overdue' : 'due'} since ${formatDate(d.dueOn)}`,
+    detail: `${INSTRUMENT_SHORT_NAMES[d.instrument]} · ${d.status === 'overdue' ? 'overdue' : 'due'} since ${formatDay(d.dueOn)}`,
     urgent: d.status === 'overdue',
   }));
   const reviewRows: Row[] = (reviews.data ?? []).map((r) => ({
@@ -65,7 +65,7 @@ export function CareWorklist() {
     key: f.followupId,
     to: `/patients/${f.patientId}?tab=episode`,
     name: f.patientName,
-    detail: `${f.daysAfter}-day follow-up · ${f.status === 'overdue' ? 'overdue' : 'due'} ${formatDate(f.dueOn)}`,
+    detail: `${f.daysAfter}-day follow-up · ${f.status === 'overdue' ? 'overdue' : 'due'} ${formatDay(f.dueOn)}`,
     urgent: f.status === 'overdue',
   }));
 
@@ -80,10 +80,11 @@ export function CareWorklist() {
         )}
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
-        <WorkCard title="Instruments due" rows={dueRows} pending={due.isPending} failed={due.isError} empty="Nothing due." />
-        <WorkCard title="Plan reviews" rows={reviewRows} pending={reviews.isPending} failed={reviews.isError} empty="Every plan is signed and reviewed." />
+        <WorkCard title="Instruments due" urgentLabel="overdue" rows={dueRows} pending={due.isPending} failed={due.isError} empty="Nothing due." />
+        <WorkCard title="Plan reviews" urgentLabel="overdue or missing" rows={reviewRows} pending={reviews.isPending} failed={reviews.isError} empty="Every plan is signed and reviewed." />
         <WorkCard
           title="Step-down proposals"
+          urgentLabel="for more intensive care"
           rows={stepRows}
           pending={queue.isPending}
           failed={queue.isError}
@@ -94,25 +95,31 @@ export function CareWorklist() {
             </Anchor>
           }
         />
-        <WorkCard title="Follow-ups due" rows={followupRows} pending={followups.isPending} failed={followups.isError} empty="No follow-up calls due." />
+        <WorkCard title="Follow-ups due" urgentLabel="overdue" rows={followupRows} pending={followups.isPending} failed={followups.isError} empty="No follow-up calls due." />
       </SimpleGrid>
     </Stack>
   );
 }
 
-function WorkCard({ title, rows, pending, failed, empty, more }: { title: string; rows: Row[]; pending: boolean; failed: boolean; empty: string; more?: ReactNode }) {
+function WorkCard({ title, rows, pending, failed, empty, more, urgentLabel }: { title: string; rows: Row[]; pending: boolean; failed: boolean; empty: string; more?: ReactNode; urgentLabel: string }) {
   const urgent = rows.filter((r) => r.urgent).length;
   return (
     <Card withBorder padding="md" radius="md">
       <Stack gap="xs">
-        <Group justify="space-between" gap="xs" wrap="nowrap">
-          <Text size="sm" fw={700}>
-            {title}
-          </Text>
+        <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+          <Stack gap={0}>
+            <Text size="sm" fw={700}>
+              {title}
+            </Text>
+            {!pending && !failed && urgent > 0 && (
+              <Text size="xs" c="red.8" fw={600}>
+                {urgent} {urgentLabel}
+              </Text>
+            )}
+          </Stack>
           {!pending && !failed && (
-            <Badge color={urgent ? 'red' : rows.length ? 'yellow' : 'gray'} variant={urgent ? 'filled' : 'light'} tt="none">
+            <Badge size="lg" circle={rows.length < 10} color={urgent ? 'red' : rows.length ? 'yellow' : 'gray'} variant={urgent ? 'filled' : 'light'} aria-label={`${rows.length} in total`}>
               {rows.length}
-              {urgent ? ` · ${urgent} urgent` : ''}
             </Badge>
           )}
         </Group>

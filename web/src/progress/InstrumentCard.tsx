@@ -1,4 +1,4 @@
-import { Accordion, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Accordion, Badge, Card, ColorSwatch, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { lazy, Suspense } from 'react';
 import { SectionLoader } from '../shell/States.tsx';
@@ -43,8 +43,8 @@ export function InstrumentCard({ instrument, definition, responses }: { instrume
   return (
     <Card withBorder padding="lg" radius="md" component="section" aria-labelledby={headingId}>
       <Stack gap="sm">
-        <Group justify="space-between" align="flex-start" gap="xs">
-          <Stack gap={0}>
+        <Stack gap={2}>
+          <Group gap="xs" align="baseline">
             <Title order={3} size="h4" id={headingId}>
               {shortName}
             </Title>
@@ -53,25 +53,19 @@ export function InstrumentCard({ instrument, definition, responses }: { instrume
                 {definition.name} · {definition.timeframe}
               </Text>
             )}
-          </Stack>
-          <Stack gap={2} align="flex-end">
-            <Group gap={6}>
-              {latest.severity && (
-                <Badge color={bandColor(bands, latest.severity)} variant="light" tt="none" aria-hidden>
-                  {latest.severityLabel}
-                </Badge>
-              )}
-              <Text fw={700} size="sm" data-testid={`latest-${instrument}`}>
-                {latestLine(latest)}
-              </Text>
-            </Group>
-            {change !== null && (
-              <Text size="xs" c={change < 0 ? 'teal.8' : change > 0 ? 'red.8' : 'dimmed'}>
-                {change === 0 ? 'No change' : `${change > 0 ? '+' : '−'}${Math.abs(change)}`} since {formatDate(first.administeredOn)} ({responses.length} answers)
-              </Text>
-            )}
-          </Stack>
-        </Group>
+          </Group>
+          <Group gap={8} wrap="nowrap">
+            {latest.severity && bands.length > 0 && <ColorSwatch color={`var(--mantine-color-${bandColor(bands, latest.severity)}-5)`} size={12} aria-hidden />}
+            <Text fw={700} size="sm" data-testid={`latest-${instrument}`}>
+              {latestLine(latest)}
+            </Text>
+          </Group>
+          {change !== null && (
+            <Text size="xs" c={change < 0 ? 'teal.8' : change > 0 ? 'red.8' : 'dimmed'}>
+              {change === 0 ? 'No change' : `${change > 0 ? '+' : '−'}${Math.abs(change)}`} since {formatDate(first.administeredOn)} ({responses.length} answers)
+            </Text>
+          )}
+        </Stack>
         {latest.flags.length > 0 && (
           <Group gap="xs">
             {latest.flags.map((f) => (
@@ -130,8 +124,8 @@ function ResponseTable({ instrument, responses, open }: { instrument: Instrument
                 ) : (
                   <Group gap={4}>
                     {r.flags.map((f) => (
-                      <Badge key={f} size="sm" color={flagLabel(f).safety ? 'red' : 'orange'} variant={flagLabel(f).safety ? 'filled' : 'light'} tt="none">
-                        {flagLabel(f).text}
+                      <Badge key={f} size="sm" color={flagLabel(f).safety ? 'red' : 'orange'} variant={flagLabel(f).safety ? 'filled' : 'light'} tt="none" title={flagLabel(f).text}>
+                        {flagLabel(f).short}
                       </Badge>
                     ))}
                   </Group>

@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { Group, Paper, Stack, Text } from '@mantine/core';
 import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDate } from '../time/dates.ts';
 import { BAM_SUBSCALES, bandColor, flagLabel } from './instrument-labels.ts';
@@ -90,7 +90,7 @@ export function InstrumentChart({ name, responses, bands, maxScore }: { name: st
             strokeWidth={2}
             isAnimationActive={false}
             dot={(props: { cx?: number; cy?: number; payload?: Point; index?: number }) => <ScoreDot key={props.index} {...props} />}
-            activeDot={{ r: 7 }}
+            activeDot={(props: { cx?: number; cy?: number; payload?: Point; index?: number }) => <ScoreDot key={props.index} {...props} active />}
           />
           <Tooltip content={<ScoreTooltip />} />
         </LineChart>
@@ -130,10 +130,10 @@ export function BamChart({ responses }: { responses: InstrumentResponse[] }) {
   );
 }
 
-function ScoreDot({ cx, cy, payload }: { cx?: number; cy?: number; payload?: Point }) {
+function ScoreDot({ cx, cy, payload, active = false }: { cx?: number; cy?: number; payload?: Point; active?: boolean }) {
   if (cx === undefined || cy === undefined || !payload) return null;
   const flagged = hasSafetyFlag(payload.response);
-  return <circle cx={cx} cy={cy} r={flagged ? 6 : 4.5} fill={flagged ? SAFETY_DOT : SCORE_LINE} stroke="white" strokeWidth={1.5} />;
+  return <circle cx={cx} cy={cy} r={(flagged ? 6 : 4.5) + (active ? 2 : 0)} fill={flagged ? SAFETY_DOT : SCORE_LINE} stroke="white" strokeWidth={1.5} />;
 }
 
 function ScoreTooltip({ active, payload }: { active?: boolean; payload?: { payload: Point }[] }) {
@@ -162,9 +162,9 @@ function ScoreTooltip({ active, payload }: { active?: boolean; payload?: { paylo
           {r.source === 'portal' ? 'Completed by the patient in the portal' : `Entered by ${r.administeredBy?.fullName ?? 'staff'}`}
         </Text>
         {r.flags.map((f) => (
-          <Badge key={f} color={flagLabel(f).safety ? 'red' : 'orange'} variant="filled" tt="none" size="sm" style={{ whiteSpace: 'normal', height: 'auto' }}>
+          <Text key={f} size="xs" fw={700} c={flagLabel(f).safety ? 'red.8' : 'orange.9'}>
             {flagLabel(f).text}
-          </Badge>
+          </Text>
         ))}
       </Stack>
     </Paper>

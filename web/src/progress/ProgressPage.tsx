@@ -142,10 +142,10 @@ export function ProgressPage() {
       </Stack>
 
       {episode && (
-        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-          <ObjectiveProgressCard patientId={patientId} episodeId={episode.episodeId} />
+        <>
           {active && <EpisodeStepDownCard episodeId={episode.episodeId} patientId={patientId} patientName={name} phaseName={episode.phaseName} />}
-        </SimpleGrid>
+          <ObjectiveProgressCard patientId={patientId} episodeId={episode.episodeId} />
+        </>
       )}
 
       <EnterInstrumentDialog

@@ -23,22 +23,28 @@ export const DUE_REASON_LABELS: Record<DueInstrumentView['reason'], string> = {
 
 interface FlagLabel {
   text: string;
+  /** For tables: the instrument is already named. */
+  short: string;
   /** Needs action today (suicide risk): shown red. */
   safety: boolean;
 }
 
-/** Flag codes from the scorers (contract A) as a clinician reads them. */
+/** Flag codes from the scorers (src/instruments/scoring.ts FLAGS) as a clinician reads them. */
 const FLAG_LABELS: Record<string, FlagLabel> = {
-  phq9_item9_positive: { text: 'PHQ-9 item 9 positive: same-day suicide risk assessment', safety: true },
-  cssrs_high_risk: { text: 'C-SSRS high risk', safety: true },
-  cssrs_moderate_risk: { text: 'C-SSRS moderate risk', safety: true },
-  gad7_positive_screen: { text: 'GAD-7 positive screen', safety: false },
-  audit_c_positive: { text: 'AUDIT-C positive', safety: false },
-  bam_use_positive: { text: 'BAM: use in the past 30 days', safety: false },
+  phq9_item9_positive: { text: 'PHQ-9 item 9 positive: same-day suicide risk assessment', short: 'Item 9 positive', safety: true },
+  cssrs_high_risk: { text: 'C-SSRS high risk', short: 'High risk', safety: true },
+  cssrs_moderate_risk: { text: 'C-SSRS moderate risk', short: 'Moderate risk', safety: true },
+  cssrs_low_risk: { text: 'C-SSRS low risk: wish to be dead or suicidal thoughts', short: 'Low risk', safety: true },
+  gad7_positive_screen: { text: 'GAD-7 positive screen', short: 'Positive screen', safety: false },
+  audit_c_positive: { text: 'AUDIT-C positive', short: 'Positive', safety: false },
+  bam_use_positive: { text: 'BAM: use in the past 30 days', short: 'Use', safety: false },
+  bam_risk_elevated: { text: 'BAM: risk factors elevated (12 or more)', short: 'Risk ≥ 12', safety: false },
+  bam_protective_low: { text: 'BAM: protective factors low (12 or less)', short: 'Protective ≤ 12', safety: false },
 };
 
 export function flagLabel(flag: string): FlagLabel {
-  return FLAG_LABELS[flag] ?? { text: flag.replace(/_/g, ' '), safety: flag.startsWith('cssrs_') };
+  const text = flag.replace(/_/g, ' ');
+  return FLAG_LABELS[flag] ?? { text, short: text, safety: flag.startsWith('cssrs_') };
 }
 
 /** Low to high severity, so any number of bands spreads from calm to alarming. */

@@ -46,7 +46,7 @@ export function StepDownPage() {
       title="Step-down queue"
       description={
         queue.data
-          ? `Evaluated on the week ${formatWeek(queue.data.weekStart, addDays(queue.data.weekStart, 6))}: patients whose phase criteria are met, or who are worsening.`
+          ? `Week evaluated: ${formatWeek(queue.data.weekStart, addDays(queue.data.weekStart, 6))}, the last completed week. Patients whose phase criteria are met, or who are worsening.`
           : 'Patients whose phase criteria are met, or who are worsening.'
       }
     >
