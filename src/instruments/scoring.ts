@@ -56,7 +56,7 @@ export function callsForCrisisResources(flags: readonly string[]): boolean {
 }
 
 const path = (i: number) => `answers[${i}]`;
-const describe = (values: readonly unknown[]) => values.map((v) => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v))).join(', ');
+const spoken = (values: readonly unknown[]) => values.map((v) => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v))).join(', ');
 
 /** Checks the answers against the items, options and skip logic; every problem, not just the first. */
 export function answerProblems(definition: InstrumentDefinition, answers: readonly unknown[]): AnswerProblem[] {
@@ -76,7 +76,7 @@ export function answerProblems(definition: InstrumentDefinition, answers: readon
     }
     if (!asked[i] && !dependsOnInvalid) {
       const on = item.askedWhen!;
-      problems.push({ path: path(i), message: `question ${item.number} is not asked unless question ${on.item} is ${describe([on.equals])}; send null` });
+      problems.push({ path: path(i), message: `question ${item.number} is not asked unless question ${on.item} is ${spoken([on.equals])}; send null` });
       return;
     }
     if (typeof answer !== typeof values[0]) {
@@ -84,11 +84,11 @@ export function answerProblems(definition: InstrumentDefinition, answers: readon
       return;
     }
     if (!values.includes(answer as number | boolean)) {
-      problems.push({ path: path(i), message: `question ${item.number} must be one of ${describe(values)}` });
+      problems.push({ path: path(i), message: `question ${item.number} must be one of ${spoken(values)}` });
     }
   });
   for (let i = definition.items.length; i < answers.length; i += 1) {
-    problems.push({ path: path(i), message: `${definition.shortName} has ${definition.items.length} questions; there is no answer ${i + 1}` });
+    problems.push({ path: path(i), message: `${definition.shortName} has ${definition.items.length} questions; there is no question ${i + 1}` });
   }
   return problems;
 }

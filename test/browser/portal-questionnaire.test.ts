@@ -5,10 +5,13 @@
  * progress page. A second questionnaire (the C-SSRS screener) answered with a yes to
  * "intention of acting on these thoughts" shows the 988 crisis resources at once.
  *
+ * Last, the patient reads the treatment plan their clinician signed and signs it by typing
+ * their name: a name that is not theirs is refused beside the field.
+ *
  * Seeded through the API: the story clinic (adult IOP, whose default cadence gives PHQ-9,
  * GAD-7, BAM and the C-SSRS screener at admission), a patient admitted today with the
- * administrator as primary clinician, and a portal invitation whose one-time link the
- * patient opens on their phone.
+ * administrator as primary clinician, a one-objective plan the clinician has signed, and a
+ * portal invitation whose one-time link the patient opens on their phone.
  *
  * The PHQ-9 answers: 2 ("More than half the days") to items 1–6, 1 ("Several days") to
  * items 7 and 8, and 0 ("Not at all") to item 9: total 14, moderate depression (10–14), and
@@ -17,12 +20,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { randomUUID } from 'node:crypto';
+import { addDays } from '../../src/time/local-time.ts';
 import type { RunningServer } from '../support/server.ts';
 import { type LocalNow, facilityContext, failureShot, launchChromium, signInStaff, snap, startStoryServer, storySteps, STORY_ADMIN, STORY_PASSWORD } from '../support/browser.ts';
 
 const PATIENT_PASSWORD = 'lantern-orchard-basalt-42';
 const PHQ9_NAME = 'Patient Health Questionnaire-9';
 const CSSRS_NAME = 'Columbia-Suicide Severity Rating Scale (screener)';
+const PLAN_PROBLEM = 'Drinking has cost me my job and strained my marriage.';
+const PLAN_GOAL = 'Stay sober and rebuild a steady week';
+const PLAN_OBJECTIVE = 'Come to group regularly';
 const PHQ9_ANSWERS = ['More than half the days', 'More than half the days', 'More than half the days', 'More than half the days', 'More than half the days', 'More than half the days', 'Several days', 'Several days', 'Not at all'];
 
 let server: RunningServer;
@@ -43,9 +51,24 @@ before(async () => {
     sexAtBirth: 'male', genderIdentity: 'man', pronouns: 'he/him', residence: 'home', email: 'sam.okafor@example.net',
   });
   patientId = patient.patientId;
-  await client.ok('POST', `/api/patients/${patientId}/episodes`, {
+  const episode = await client.ok('POST', `/api/patients/${patientId}/episodes`, {
     programId: clinic.programId, admittedOn: local.today, referralSource: 'Self', phaseId: clinic.phaseId, primaryClinicianId: clinic.staffId,
   });
+  const draft = await client.ok('PUT', `/api/episodes/${episode.episodeId}/plan/draft`, {
+    content: {
+      problems: [{
+        problemId: randomUUID(), statement: PLAN_PROBLEM,
+        goals: [{
+          goalId: randomUUID(), statement: PLAN_GOAL,
+          objectives: [{
+            objectiveId: randomUUID(), description: PLAN_OBJECTIVE, phaseId: clinic.phaseId, metric: { kind: 'attendance_rate', weeks: 4 }, baseline: null, target: 90,
+            dueOn: addDays(local.today, 28), interventions: [{ interventionId: randomUUID(), service: 'Relapse prevention group', frequency: '3 times a week', responsibleStaffId: clinic.staffId }],
+          }],
+        }],
+      }],
+    },
+  });
+  await client.ok('POST', `/api/episodes/${episode.episodeId}/plan/sign`, { version: draft.version });
   ({ link } = await client.ok('POST', `/api/patients/${patientId}/portal-invite`, { email: 'sam.okafor@example.net' }));
 
   browser = await launchChromium();
@@ -68,6 +91,7 @@ after(async () => {
 const step = storySteps();
 
 const dueCard = () => phone.getByRole('region', { name: 'Questionnaires due' });
+const planCard = () => phone.getByRole('region', { name: 'My treatment plan' });
 const question = (n: number) => phone.getByRole('radiogroup', { name: new RegExp(`^${n}\\. `) });
 
 /** The text of the elements a control's aria-describedby names. */
@@ -98,6 +122,8 @@ describe('a PHQ-9 completed in the portal reaches the clinician’s progress pag
       await dueCard().getByRole('link', { name: new RegExp(`^${escape(name)}`) }).waitFor();
     }
     await dueCard().getByRole('link', { name: new RegExp(`^${escape(PHQ9_NAME)}`) }).getByText('9 questions · For the start of your program · due today').waitFor();
+    // The plan the clinician signed waits for the patient's signature.
+    await planCard().getByText('Your plan is ready for you to sign').waitFor();
     await noSidewaysScroll(phone);
     await snap(phone, 'questionnaire-1-home');
   });
@@ -184,6 +210,43 @@ describe('answers that touch on self-harm show the crisis resources at once', { 
     assert.ok(bannerBox && thanksBox && bannerBox.y < thanksBox.y, 'the crisis resources come before the thanks');
     await noSidewaysScroll(phone);
     await snap(phone, 'questionnaire-5-crisis');
+  });
+});
+
+describe('the patient reads their treatment plan and signs it with their name', { timeout: 120_000 }, () => {
+  step('the plan reads as problem, goal, step and who helps', async () => {
+    await phone.goto(`${server.url}/portal`);
+    await planCard().getByRole('link', { name: 'Review and sign my plan' }).click();
+    await phone.getByRole('heading', { name: 'My treatment plan', level: 1 }).waitFor();
+    await phone.getByText('Morgan Reyes signed this plan on', { exact: false }).waitFor();
+    const problem = phone.getByRole('region', { name: PLAN_PROBLEM });
+    const goal = problem.getByRole('region', { name: `Goal: ${PLAN_GOAL}` });
+    await goal.getByText(PLAN_OBJECTIVE, { exact: true }).waitFor();
+    await goal.getByText(/^Attend at least 90% of your sessions over 4 weeks · by /).waitFor();
+    await goal.getByText('Relapse prevention group, 3 times a week · with Morgan Reyes').waitFor();
+    await noSidewaysScroll(phone);
+  });
+
+  step('a name that is not theirs is refused beside the field; their own name signs it', async () => {
+    const name = phone.getByLabel(/^Your full name/);
+    await name.fill('Sam Smith');
+    await phone.getByRole('button', { name: 'Sign my plan' }).click();
+    await phone.getByText('This does not match the name your clinic has for you.', { exact: false }).waitFor();
+    assert.equal(await name.getAttribute('aria-invalid'), 'true');
+    await name.scrollIntoViewIfNeeded();
+    await snap(phone, 'questionnaire-6-sign-mismatch', false);
+
+    await name.fill('samuel okafor');
+    await phone.getByRole('button', { name: 'Sign my plan' }).click();
+    await phone.getByRole('status').filter({ hasText: 'Thank you. Your plan is in effect from' }).waitFor();
+    await phone.getByText('Signed by you (samuel okafor)', { exact: false }).waitFor();
+    assert.equal(await phone.getByRole('button', { name: 'Sign my plan' }).count(), 0, 'nothing left to sign');
+
+    await phone.getByRole('link', { name: 'Back to my home' }).click();
+    await planCard().getByText('0 of 1 step toward your goals reached').waitFor();
+    assert.equal(await planCard().getByText('Your plan is ready for you to sign').count(), 0);
+    await noSidewaysScroll(phone);
+    await snap(phone, 'questionnaire-7-home-signed');
   });
 });
 

@@ -32,19 +32,23 @@ export function AftercareFields<V extends { aftercare: AftercareValues }>({ form
         <Stack gap="sm">
           {v.meetings.length === 0 && (
             <Text size="sm" c="dimmed">
-              No meetings planned.
+              Add the meetings the patient plans to attend: day, time and place of each (AA, NA, SMART Recovery…).
             </Text>
           )}
           {v.meetings.map((m, i) => (
             <Paper key={m.key} withBorder p="sm" radius="sm">
               <Group align="flex-start" gap="sm" wrap="nowrap">
-                <SimpleGrid cols={{ base: 1, sm: 2, md: 5 }} spacing="sm" style={{ flex: 1 }}>
-                  <Select label="Group" required data={FELLOWSHIP_OPTIONS} {...f.getInputProps(`aftercare.meetings.${i}.fellowship`)} />
-                  <TextInput label="Meeting name" placeholder="Tuesday Night Hope" {...f.getInputProps(`aftercare.meetings.${i}.name`)} />
-                  <Select label="Day" required data={DAY_OPTIONS} {...f.getInputProps(`aftercare.meetings.${i}.dayOfWeek`)} />
-                  <TextInput label="Time" type="time" required {...f.getInputProps(`aftercare.meetings.${i}.time`)} />
-                  <TextInput label="Where" required placeholder="Address or “online”" {...f.getInputProps(`aftercare.meetings.${i}.location`)} />
-                </SimpleGrid>
+                <Stack gap="xs" style={{ flex: 1 }}>
+                  <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+                    <Select label="Group" required data={FELLOWSHIP_OPTIONS} {...f.getInputProps(`aftercare.meetings.${i}.fellowship`)} />
+                    <Select label="Day" required data={DAY_OPTIONS} {...f.getInputProps(`aftercare.meetings.${i}.dayOfWeek`)} />
+                    <TextInput label="Time" type="time" required {...f.getInputProps(`aftercare.meetings.${i}.time`)} />
+                  </SimpleGrid>
+                  <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+                    <TextInput label="Meeting name" placeholder="Tuesday Night Hope" {...f.getInputProps(`aftercare.meetings.${i}.name`)} />
+                    <TextInput label="Where" required placeholder="Address, or “online”" style={{ gridColumn: 'span 2' }} {...f.getInputProps(`aftercare.meetings.${i}.location`)} />
+                  </SimpleGrid>
+                </Stack>
                 <ActionIcon variant="subtle" color="red" mt={26} size="lg" aria-label={`Remove meeting ${i + 1}`} onClick={() => f.removeListItem('aftercare.meetings', i)}>
                   <IconTrash size={18} aria-hidden />
                 </ActionIcon>

@@ -2,15 +2,23 @@ import { Group, SimpleGrid, Stack, Table, Text, ThemeIcon } from '@mantine/core'
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { Fact } from '../shell/Fact.tsx';
 import { formatDate, formatHours } from '../time/dates.ts';
+import { useInstrumentDefinitions } from '../progress/useProgress.ts';
 import type { DischargeSummary, ScorePoint } from './aftercare-types.ts';
 
-function score(point: ScorePoint | null): string {
+/** "16 · Moderately severe · Oct 12, 2026"; instruments without a total (BAM, C-SSRS) show what they have. */
+function score(point: ScorePoint | null, severityLabel: (key: string) => string): string {
   if (!point) return '—';
-  return `${point.score ?? '—'}${point.severity ? ` ${point.severity.replace(/_/g, ' ')}` : ''} · ${formatDate(point.on)}`;
+  const parts = [point.score !== null ? String(point.score) : null, point.severity ? severityLabel(point.severity) : null].filter(Boolean);
+  return `${parts.length ? parts.join(' · ') : 'Given'} · ${formatDate(point.on)}`;
 }
+
+const capitalized = (key: string) => key.charAt(0).toUpperCase() + key.slice(1).replace(/_/g, ' ');
 
 /** Admission → discharge in figures: days, hours, attendance, instrument change, goals met. */
 export function DischargeSummaryView({ summary: s }: { summary: DischargeSummary }) {
+  const definitions = useInstrumentDefinitions();
+  const severityLabel = (instrument: string) => (key: string) =>
+    definitions.data?.find((d) => d.id === instrument)?.bands.find((b) => b.key === key)?.label ?? capitalized(key);
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }} spacing="md">
@@ -28,9 +36,7 @@ export function DischargeSummaryView({ summary: s }: { summary: DischargeSummary
             {s.sessionsAttended} of {s.sessionsScheduled} sessions
           </Text>
         </Fact>
-        <Fact name="Objectives met">
-          {s.goals.objectivesMet} of {s.goals.objectivesTotal}
-        </Fact>
+        <Fact name="Objectives met">{s.goals.objectivesTotal === 0 ? 'No plan objectives' : `${s.goals.objectivesMet} of ${s.goals.objectivesTotal}`}</Fact>
       </SimpleGrid>
       {s.instruments.length > 0 && (
         <Table.ScrollContainer minWidth={520}>
@@ -47,8 +53,8 @@ export function DischargeSummaryView({ summary: s }: { summary: DischargeSummary
               {s.instruments.map((i) => (
                 <Table.Tr key={i.instrument}>
                   <Table.Td fw={500}>{i.name}</Table.Td>
-                  <Table.Td>{score(i.first)}</Table.Td>
-                  <Table.Td>{score(i.last)}</Table.Td>
+                  <Table.Td>{score(i.first, severityLabel(i.instrument))}</Table.Td>
+                  <Table.Td>{score(i.last, severityLabel(i.instrument))}</Table.Td>
                   <Table.Td ta="right" fw={600} c={i.change === null || i.change === 0 ? undefined : i.change < 0 ? 'teal.8' : 'red.8'}>
                     {i.change === null ? '—' : i.change === 0 ? '0' : `${i.change > 0 ? '+' : '−'}${Math.abs(i.change)}`}
                   </Table.Td>

@@ -32,7 +32,7 @@ export function emptyAftercare(): AftercareValues {
   return {
     hasReferral: true,
     outpatientReferral: { provider: '', contact: '', appointmentOn: '' },
-    meetings: [newMeeting()],
+    meetings: [],
     hasSoberLiving: false,
     soberLiving: { name: '', contact: '' },
     alumniProgram: true,

@@ -6,7 +6,8 @@ import { useState } from 'react';
 import type { Episode } from '../api/types.ts';
 import { useFormSubmit } from '../api/use-form-submit.ts';
 import { FormAlert } from '../shell/States.tsx';
-import { addDays, formatDate } from '../time/dates.ts';
+import { useFacilityTimeZone } from '../facilities/useFacilityToday.ts';
+import { addDays, formatDate, localDateOf } from '../time/dates.ts';
 import { useExtendStay } from './useEpisodes.ts';
 
 /** The server's limit: an expected discharge at most two years after admission. */
@@ -15,6 +16,7 @@ const MAX_STAY_DAYS = 730;
 /** "Day 23 of 90": where the patient is in the expected stay, with the extensions that moved it. */
 export function LengthOfStay({ episode, canExtend }: { episode: Episode; canExtend: boolean }) {
   const [extending, setExtending] = useState(false);
+  const timeZone = useFacilityTimeZone(episode.facilityId) ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const los = episode.lengthOfStay;
   const overdue = los.overdueBy > 0;
   const percent = Math.min(100, Math.round((los.dayOfStay / Math.max(1, los.expectedDays)) * 100));
@@ -49,7 +51,7 @@ export function LengthOfStay({ episode, canExtend }: { episode: Episode; canExte
         <Stack gap={2}>
           {episode.extensions.map((x) => (
             <Text size="xs" c="dimmed" key={x.createdAt}>
-              Extended {formatDate(x.createdAt.slice(0, 10))} by {x.extendedBy.fullName}: {formatDate(x.previousExpectedOn)} → {formatDate(x.newExpectedOn)}. {x.reason}
+              Extended {formatDate(localDateOf(new Date(x.createdAt), timeZone))} by {x.extendedBy.fullName}: {formatDate(x.previousExpectedOn)} → {formatDate(x.newExpectedOn)}. {x.reason}
             </Text>
           ))}
         </Stack>

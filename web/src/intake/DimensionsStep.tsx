@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Radio, SimpleGrid, Stack, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Group, Paper, Radio, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { KeyboardEvent } from 'react';
 import type { IntakeFormValues } from './intake-form.ts';
@@ -32,28 +32,17 @@ function DimensionCard({ form, index, dimension }: { form: UseFormReturnType<Int
   const rating = form.values.dimensions[index]?.rating ?? '';
   const error = form.errors[path];
   const name = `dimension-${dimension.number}`;
-  const headingId = `${name}-heading`;
 
   const onDigit = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!/^[0-4]$/.test(event.key)) return;
     event.preventDefault();
     form.setFieldValue(path, event.key);
     form.clearFieldError(path);
-    document.querySelector<HTMLElement>(`[role="radio"][name="${name}"][value="${event.key}"]`)?.focus();
+    document.querySelector<HTMLElement>(`[role="radio"][name="${name}"][data-rating="${event.key}"]`)?.focus();
   };
 
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby={headingId}>
-      <Group justify="space-between" align="flex-start" mb="xs" wrap="nowrap">
-        <Title order={2} size="h5" id={headingId}>
-          {dimension.number}. {dimension.name}
-        </Title>
-        {rating !== '' && (
-          <Badge color={ratingColor(Number(rating))} variant="light" style={{ flexShrink: 0 }}>
-            Rated {rating}
-          </Badge>
-        )}
-      </Group>
+    <Paper withBorder radius="md" p="md" component="section" aria-label={`Dimension ${dimension.number}`}>
       <Radio.Group
         name={name}
         value={rating}
@@ -61,11 +50,23 @@ function DimensionCard({ form, index, dimension }: { form: UseFormReturnType<Int
           form.setFieldValue(path, value);
           form.clearFieldError(path);
         }}
-        label={<VisuallyHidden>Risk rating for dimension {dimension.number}</VisuallyHidden>}
+        label={
+          <Group gap="sm" component="span">
+            <span>
+              {dimension.number}. {dimension.name}
+            </span>
+            {rating !== '' && (
+              <Badge color={ratingColor(Number(rating))} variant="light" component="span">
+                Rated {rating}
+              </Badge>
+            )}
+          </Group>
+        }
+        styles={{ label: { fontSize: 'var(--mantine-font-size-md)', fontWeight: 700, marginBottom: 'var(--mantine-spacing-xs)' } }}
         error={error}
         onKeyDown={onDigit}
       >
-        <SimpleGrid cols={{ base: 1, sm: 5 }} spacing="xs" mt={4}>
+        <SimpleGrid cols={{ base: 1, sm: 5 }} spacing="xs">
           {dimension.anchors.map((anchor) => {
             const value = String(anchor.rating);
             const checked = rating === value;
@@ -77,8 +78,13 @@ function DimensionCard({ form, index, dimension }: { form: UseFormReturnType<Int
                 radius="md"
                 p="xs"
                 tabIndex={focusable ? 0 : -1}
+                data-rating={value}
                 aria-label={`${anchor.rating}, ${anchor.label}: ${anchor.text}`}
-                style={checked ? { borderColor: `var(--mantine-color-${ratingColor(anchor.rating)}-6)`, background: `var(--mantine-color-${ratingColor(anchor.rating)}-light)` } : undefined}
+                style={{
+                  display: 'flex',
+                  alignItems: 'flex-start',
+                  ...(checked ? { borderColor: `var(--mantine-color-${ratingColor(anchor.rating)}-6)`, background: `var(--mantine-color-${ratingColor(anchor.rating)}-light)` } : {}),
+                }}
               >
                 <Group gap="xs" wrap="nowrap" align="flex-start">
                   <Radio.Indicator color={ratingColor(anchor.rating)} mt={2} />

@@ -62,6 +62,8 @@ function IntakeWizard({ patient, dimensions, back }: { patient: Patient; dimensi
 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** What the current step still lacks; shown while any of its fields is marked. */
+  const [stepProblem, setStepProblem] = useState<string | null>(null);
 
   const submit = async (values: IntakeFormValues) => {
     setBusy(true);
@@ -97,11 +99,12 @@ function IntakeWizard({ patient, dimensions, back }: { patient: Patient; dimensi
     const errors = validateStep(step, form.values);
     if (Object.keys(errors).length > 0) {
       form.setErrors(errors);
-      setError(step === 0 ? 'Rate every dimension before going on.' : step === 1 ? 'Answer every question before going on.' : 'Some fields need attention.');
+      setStepProblem(step === 0 ? 'Rate every dimension before going on.' : step === 1 ? 'Answer every question before going on.' : 'Some fields need attention: see the messages beside them.');
       requestAnimationFrame(() => document.querySelector<HTMLElement>('.mantine-InputWrapper-error')?.scrollIntoView({ block: 'center' }));
       return;
     }
     setError(null);
+    setStepProblem(null);
     if (step < 2) {
       setStep(step + 1);
       window.scrollTo({ top: 0 });
@@ -109,6 +112,7 @@ function IntakeWizard({ patient, dimensions, back }: { patient: Patient; dimensi
   };
 
   const goTo = (target: number) => {
+    setStepProblem(null);
     if (target <= step) {
       setError(null);
       setStep(target);
@@ -172,9 +176,11 @@ function IntakeWizard({ patient, dimensions, back }: { patient: Patient; dimensi
               loading={preview.isPending}
               previewError={preview.isError ? errorSentence(preview.error) : null}
               levels={dimensions.levels}
+              ratings={dimensions.dimensions.map((d, i) => ({ number: d.number, name: d.name, rating: form.values.dimensions[i]?.rating ?? '' }))}
             />
           )}
 
+          <FormAlert message={stepProblem && Object.keys(form.errors).length > 0 ? stepProblem : null} title="Not finished" />
           <FormAlert message={error} />
           <Group justify="space-between">
             <Group gap="sm">

@@ -1,9 +1,9 @@
-import { Alert, Badge, Card, Group, List, Loader, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Badge, Card, Group, List, Loader, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput, ThemeIcon, Title, Tooltip } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconAlertOctagon, IconArrowsExchange, IconCheck, IconClipboardCheck } from '@tabler/icons-react';
 import { FormAlert } from '../shell/States.tsx';
 import type { IntakeFormValues } from './intake-form.ts';
-import { levelLabel } from './intake-labels.ts';
+import { levelLabel, ratingColor } from './intake-labels.ts';
 import type { Recommendation } from './intake-types.ts';
 
 interface RecommendationStepProps {
@@ -13,10 +13,12 @@ interface RecommendationStepProps {
   previewError: string | null;
   /** Levels of care of the organization's edition, for an override. */
   levels: { code: string; name: string }[];
+  /** The six ratings as given, shown beside the recommendation. */
+  ratings: { number: number; name: string; rating: string }[];
 }
 
 /** Step 3: the recommendation with its reasons, then the clinician's decision. */
-export function RecommendationStep({ form, recommendation, loading, previewError, levels }: RecommendationStepProps) {
+export function RecommendationStep({ form, recommendation, loading, previewError, levels, ratings }: RecommendationStepProps) {
   if (previewError) return <FormAlert message={previewError} title="The recommendation could not be computed" />;
   if (!recommendation) {
     return (
@@ -43,6 +45,15 @@ export function RecommendationStep({ form, recommendation, loading, previewError
               {levelLabel(recommendation.levelCode, recommendation.levelName)}
             </Title>
           </Stack>
+        </Group>
+        <Group gap={6} mt="md" aria-label="Ratings">
+          {ratings.map((r) => (
+            <Tooltip key={r.number} label={r.name}>
+              <Badge variant="light" color={ratingColor(Number(r.rating))} tabIndex={0}>
+                Dimension {r.number}: {r.rating}
+              </Badge>
+            </Tooltip>
+          ))}
         </Group>
         <Text fw={600} size="sm" mt="md" mb={4}>
           Why

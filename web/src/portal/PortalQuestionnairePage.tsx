@@ -30,8 +30,8 @@ export function PortalQuestionnairePage() {
   }, [key, reset]);
 
   if (sent?.key === key) {
-    const next = questionnaires.data?.due.find((q) => !(q.episodeId === episodeId && q.instrument === instrument));
-    return <Thanks receipt={sent.receipt} name={sent.name} next={next} />;
+    const others = questionnaires.data?.due.filter((q) => !(q.episodeId === episodeId && q.instrument === instrument)) ?? [];
+    return <Thanks receipt={sent.receipt} name={sent.name} others={others} />;
   }
 
   const send = (q: PortalDueQuestionnaire) => (answers: Answers) => {
@@ -89,7 +89,8 @@ function BackHome() {
 }
 
 /** After sending: the crisis resources first when the answers call for them, then thanks. */
-function Thanks({ receipt, name, next }: { receipt: PortalQuestionnaireReceipt; name: string; next: PortalDueQuestionnaire | undefined }) {
+function Thanks({ receipt, name, others }: { receipt: PortalQuestionnaireReceipt; name: string; others: PortalDueQuestionnaire[] }) {
+  const next = others[0];
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     // The crisis banner takes focus itself; otherwise the thanks is announced.
@@ -109,7 +110,9 @@ function Thanks({ receipt, name, next }: { receipt: PortalQuestionnaireReceipt; 
           <Text size="lg">Your answers to the {name} were sent to your care team.</Text>
           {next ? (
             <Stack gap="sm" w="100%">
-              <Text>There is another questionnaire for you: the {next.definition.name}.</Text>
+              <Text>
+                {others.length === 1 ? 'There is one more questionnaire for you' : `There are ${others.length} more questionnaires for you`}. Next: the {next.definition.name}.
+              </Text>
               <Button component={Link} to={questionnairePath(next)} size="lg" fullWidth>
                 Start the {next.definition.shortName}
               </Button>
