@@ -52,6 +52,17 @@ const toSessionHours = (row: RosteredSessionRow, now: Date): SessionHours => ({
     : null,
 });
 
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
 const maxDate = (a: LocalDate, b: LocalDate) => (compareDates(a, b) >= 0 ? a : b);
 const withinEpisode = (episode: StepDownEpisodeRow, day: LocalDate) =>
   compareDates(day, episode.admitted_on) >= 0 && (episode.discharged_on === null || compareDates(day, episode.discharged_on) <= 0);
@@ -94,15 +105,15 @@ async function completedWeeks(trx: Trx, orgId: string, episodes: readonly { epis
     rosteredSessions(trx, orgId, patientIds, from, to),
     phaseHistoryOf(trx, orgId, episodes.map((e) => e.episode.episode_id)),
   ]);
-  const sessionsByPatient = new Map<string, RosteredSessionRow[]>();
-  for (const s of sessions) sessionsByPatient.set(s.patient_id, [...(sessionsByPatient.get(s.patient_id) ?? []), s]);
+  const sessionsByPatient = groupBy(sessions, (s) => s.patient_id);
+  const historyByEpisode = groupBy(history, (h) => h.episode_id);
   for (const { episode, window } of episodes) {
     const span: EpisodeSpan = {
       episodeId: episode.episode_id,
       programName: episode.program_name,
       admittedOn: episode.admitted_on,
       dischargedOn: episode.discharged_on,
-      phases: history.filter((h) => h.episode_id === episode.episode_id).map((h) => ({ effectiveOn: h.effective_on, band: band(h) })),
+      phases: (historyByEpisode.get(episode.episode_id) ?? []).map((h) => ({ effectiveOn: h.effective_on, band: band(h) })),
       currentBand: band({ ...episode, name: episode.phase_name }),
     };
     const own = (sessionsByPatient.get(episode.patient_id) ?? []).filter((s) => withinEpisode(episode, s.local_date));
@@ -148,8 +159,9 @@ export async function evaluateEpisodes(trx: Trx, orgId: string, episodes: readon
     instrumentScoresOfEpisodes(trx, orgId, ids, ['phq9', 'gad7']),
     wantObjectives.length ? objectiveProgressOfEpisodes(trx, orgId, wantObjectives, now) : Promise.resolve(new Map<string, EpisodeObjectiveProgress[]>()),
   ]);
+  const scoresByEpisode = groupBy(scores, (s) => `${s.episode_id}|${s.instrument}`);
   const scoresOf = (episodeId: string, instrument: 'phq9' | 'gad7'): Score[] =>
-    scores.filter((s) => s.episode_id === episodeId && s.instrument === instrument && s.total_score !== null).map((s) => ({ administeredOn: s.administered_on, score: Number(s.total_score) }));
+    (scoresByEpisode.get(`${episodeId}|${instrument}`) ?? []).flatMap((s) => (s.total_score === null ? [] : [{ administeredOn: s.administered_on, score: Number(s.total_score) }]));
 
   const result = new Map<string, Evaluation>();
   for (const { episode, neighbours, evaluatedWeekStart } of prepared) {

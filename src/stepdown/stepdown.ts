@@ -11,8 +11,8 @@ import { lockEpisode, recordPhase, setEpisodePhase } from '../episodes/episodes.
 import { getFacility } from '../facilities/facilities.store.ts';
 import { type StaffActor, canSeeFacility } from '../http/actor.ts';
 import { AppError } from '../http/errors.ts';
-import { compareDates, localDateOf, weekStartOf, addDays } from '../time/local-time.ts';
-import { currentWeekOf, evaluateEpisodes } from './evaluate-episodes.ts';
+import { compareDates } from '../time/local-time.ts';
+import { currentWeekOf, evaluateEpisodes, evaluatedWeekOf } from './evaluate-episodes.ts';
 import type { Evaluation } from './step-down-rules.ts';
 import type { DecisionInput, DecisionResult, EpisodeStepDown, StepDownDecision, StepDownQueue } from './stepdown.schemas.ts';
 import { type DecisionRow, decisionExists, decisionRows, decisionsForWeek, insertDecision, stepDownEpisodes } from './stepdown.store.ts';
@@ -45,7 +45,7 @@ export async function stepDownQueue(deps: AppDeps, audit: AuditContext, facility
     const now = deps.clock.now();
     const facility = await getFacility(trx, audit.orgId, facilityId);
     if (!facility) throw new AppError(404, 'not_found', 'No such facility.');
-    const weekStart = addDays(weekStartOf(localDateOf(now, facility.time_zone), facility.week_starts_on), -7);
+    const weekStart = evaluatedWeekOf(now, facility);
     const episodes = await stepDownEpisodes(trx, audit.orgId, { facilityId });
     const evaluations = await evaluateEpisodes(trx, audit.orgId, episodes, now);
     const decided = new Set((await decisionsForWeek(trx, audit.orgId, episodes.map((e) => e.episode_id), weekStart)).map((d) => `${d.episode_id}|${d.direction}`));

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Select, Stack, Stepper, Switch, Text, Textarea, T
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { ApiError } from '../api/client.ts';
 import type { DischargeReason, Episode } from '../api/types.ts';
 import { useFormSubmit } from '../api/use-form-submit.ts';
 import { DISCHARGE_REASON_LABELS } from '../episodes/episode-labels.ts';
@@ -52,24 +53,19 @@ export function DischargeWorkflow({ episode, onDone }: { episode: Episode; onDon
   const required = values.reason !== null && AFTERCARE_REQUIRED.includes(values.reason);
   const sendsAftercare = required || values.withAftercare;
 
-  const { busy, error, submit } = useFormSubmit(
-    form,
-    STEP_FIELDS.flat(),
-    async (v: Values) => {
-      const aftercare: AftercareInput | undefined = sendsAftercare ? aftercareInput(v.aftercare) : undefined;
+  const { busy, error, submit } = useFormSubmit(form, STEP_FIELDS.flat(), async (v: Values) => {
+    const aftercare: AftercareInput | undefined = sendsAftercare ? aftercareInput(v.aftercare) : undefined;
+    try {
       await discharge.mutateAsync({ dischargedOn: v.dischargedOn, reason: v.reason ?? 'other', summary: v.summary.trim(), ...(aftercare ? { aftercare } : {}) });
-      notifications.show({ color: 'teal', title: 'Discharged', message: `${episode.programName} episode closed.${aftercare ? ' Follow-ups are due 30, 60 and 90 days from discharge.' : ''}` });
-      onDone();
-    },
-    {
-      // A refusal about the first step's fields: go back to show them.
-      afterError: () => {
-        const errors = Object.keys(form.errors);
-        if (errors.some((k) => STEP_FIELDS[0]!.includes(k))) setStep(0);
-        else if (errors.some((k) => k.startsWith('aftercare.'))) setStep(2);
-      },
-    },
-  );
+    } catch (e) {
+      // A refusal about the first step's fields: go back to show them beside their fields.
+      const paths = e instanceof ApiError ? e.fieldProblems.map((p) => p.path) : [];
+      if (paths.some((p) => STEP_FIELDS[0]!.includes(p))) setStep(0);
+      throw e;
+    }
+    notifications.show({ color: 'teal', title: 'Discharged', message: `${episode.programName} episode closed.${aftercare ? ' Follow-ups are due 30, 60 and 90 days from discharge.' : ''}` });
+    onDone();
+  });
 
   const next = () => {
     if (step === 0) {

@@ -30,7 +30,12 @@ const NO_ANSWERS: Answers = [];
  * its published answers as a radio group. Hidden items (skip logic) are sent as null;
  * nothing is sent until every asked item has an answer.
  */
-export function InstrumentForm({ definition, onSubmit, submitting = false, error, submitLabel = 'Send my answers', beforeSubmit, onCancel }: InstrumentFormProps) {
+export function InstrumentForm(props: InstrumentFormProps) {
+  // Another instrument starts with no answers and no errors.
+  return <Questions key={props.definition.id} {...props} />;
+}
+
+function Questions({ definition, onSubmit, submitting = false, error, submitLabel = 'Send my answers', beforeSubmit, onCancel }: InstrumentFormProps) {
   const idBase = useId();
   const [answers, setAnswers] = useState<Answers>(NO_ANSWERS);
   const [itemErrors, setItemErrors] = useState<Record<number, string>>({});

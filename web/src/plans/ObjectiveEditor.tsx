@@ -1,4 +1,4 @@
-import { Badge, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Grid, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { ClinicianOption } from '../staff/useClinicians.ts';
 import { RowHeading } from './editor-parts.tsx';
@@ -61,16 +61,26 @@ export function ObjectiveEditor({ form, path, objective: o, number, canRemove, o
         }
       />
       <Stack gap="sm">
-        <TextInput
-          id={`description-${o.objectiveId}`}
-          label="Objective"
-          required
-          {...form.getInputProps(`${path}.description`)}
-          onChange={(e) => {
-            form.setFieldValue(`${path}.description`, e.currentTarget.value);
-            form.setFieldValue(`${path}.autoDescription`, false);
-          }}
-        />
+        <Grid gap="sm">
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <TextInput
+              id={`description-${o.objectiveId}`}
+              label="Objective statement"
+              required
+              {...form.getInputProps(`${path}.description`)}
+              onChange={(e) => {
+                form.setFieldValue(`${path}.description`, e.currentTarget.value);
+                form.setFieldValue(`${path}.autoDescription`, false);
+              }}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, xs: 6, md: 3 }}>
+            <TextInput label="Due" type="date" required {...form.getInputProps(`${path}.dueOn`)} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, xs: 6, md: 3 }}>
+            <Select label="Phase" placeholder="Any phase" clearable data={phases} {...form.getInputProps(`${path}.phaseId`)} />
+          </Grid.Col>
+        </Grid>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
           <Select
             label="Measured by"
@@ -95,10 +105,6 @@ export function ObjectiveEditor({ form, path, objective: o, number, canRemove, o
         <Text size="xs" c="dimmed" mt={-6}>
           {METRIC_KIND_HINTS[m.kind]}
         </Text>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
-          <TextInput label="Due" type="date" required {...form.getInputProps(`${path}.dueOn`)} />
-          <Select label="Phase" placeholder="Any phase" clearable data={phases} {...form.getInputProps(`${path}.phaseId`)} />
-        </SimpleGrid>
         <InterventionsEditor form={form} objectivePath={path} interventions={o.interventions} label={`objective ${number}`} defaults={defaults} staff={staff} />
       </Stack>
     </Paper>

@@ -101,7 +101,7 @@ export function PlanEditor({ episodeId, initial, heading, defaults, phases, staf
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        void save().then((v) => v && notifications.show({ color: 'teal', title: 'Draft saved', message: `Version ${v.version} is saved as a draft.` }));
+        void save();
       }}
     >
       <Stack gap="md">
@@ -113,7 +113,6 @@ export function PlanEditor({ episodeId, initial, heading, defaults, phases, staf
             <Text size="sm" c="dimmed">
               {counts.problems} {counts.problems === 1 ? 'problem' : 'problems'}, {counts.goals} {counts.goals === 1 ? 'goal' : 'goals'}, {counts.objectives}{' '}
               {counts.objectives === 1 ? 'objective' : 'objectives'}
-              {savedAt ? ` · draft saved at ${savedAt}` : form.isDirty() ? ' · unsaved changes' : ''}
             </Text>
           </Stack>
         </Group>
@@ -134,6 +133,9 @@ export function PlanEditor({ episodeId, initial, heading, defaults, phases, staf
             Close editor
           </Button>
           <Group gap="sm">
+            <Text size="sm" c="dimmed" role="status">
+              {form.isDirty() ? 'Unsaved changes' : savedAt ? `Draft saved at ${savedAt}` : ''}
+            </Text>
             <Button type="submit" variant="default" loading={saveDraft.isPending && !signing} disabled={busy} leftSection={<IconDeviceFloppy size={18} aria-hidden />}>
               Save draft
             </Button>

@@ -1,4 +1,4 @@
-import { Badge, Card, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { formatDate } from '../time/dates.ts';
 import { formatInstant } from './plan-dates.ts';
 import { STATUS_COLORS, STATUS_LABELS } from './plan-labels.ts';
@@ -37,7 +37,7 @@ export function PlanReviews({ plan }: { plan: PlanView }) {
   );
 }
 
-/** Every version of the episode's plan, newest first. */
+/** Every version of the episode's plan, newest first, with when each was signed. */
 export function PlanHistory({ plan, timeZone }: { plan: PlanView; timeZone: string | undefined }) {
   const history = [...plan.history].sort((a, b) => b.version - a.version);
   return (
@@ -45,36 +45,31 @@ export function PlanHistory({ plan, timeZone }: { plan: PlanView; timeZone: stri
       <Title order={2} size="h5" id="history-heading" mb="xs">
         Versions
       </Title>
-      <Table verticalSpacing={6} fz="sm" aria-labelledby="history-heading">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Version</Table.Th>
-            <Table.Th>State</Table.Th>
-            <Table.Th>Signed</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {history.map((h) => (
-            <Table.Tr key={h.version}>
-              <Table.Td fw={600}>{h.version}</Table.Td>
-              <Table.Td>
-                <Badge size="sm" variant="light" color={STATUS_COLORS[h.status]}>
-                  {STATUS_LABELS[h.status]}
-                </Badge>
-                {h.effectiveOn && (
-                  <Text size="xs" c="dimmed">
-                    from {formatDate(h.effectiveOn)}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Text size="xs">Clinician: {h.clinicianSignedAt ? formatInstant(h.clinicianSignedAt, timeZone) : '—'}</Text>
-                <Text size="xs">Patient: {h.patientSignedAt ? formatInstant(h.patientSignedAt, timeZone) : '—'}</Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <Stack gap="sm" component="ol" p={0} m={0} style={{ listStyle: 'none' }}>
+        {history.map((h) => (
+          <Stack key={h.version} gap={2} component="li">
+            <Group gap="xs">
+              <Text size="sm" fw={600}>
+                Version {h.version}
+              </Text>
+              <Badge size="sm" variant="light" color={STATUS_COLORS[h.status]}>
+                {STATUS_LABELS[h.status]}
+              </Badge>
+            </Group>
+            {h.effectiveOn && (
+              <Text size="xs" c="dimmed">
+                In effect from {formatDate(h.effectiveOn)}
+              </Text>
+            )}
+            <Text size="xs" c="dimmed">
+              Clinician signed: {h.clinicianSignedAt ? formatInstant(h.clinicianSignedAt, timeZone) : 'not yet'}
+            </Text>
+            <Text size="xs" c="dimmed">
+              Patient signed: {h.patientSignedAt ? formatInstant(h.patientSignedAt, timeZone) : 'not yet'}
+            </Text>
+          </Stack>
+        ))}
+      </Stack>
     </Card>
   );
 }

@@ -81,8 +81,8 @@ function GoalEditor({ goal, path, number, canRemove, onRemove, ...shared }: Shar
       <Stack gap="sm">
         <Textarea
           id={`statement-${goal.goalId}`}
-          label="Goal"
-          placeholder="e.g. Stay sober and keep my job"
+          label="Goal statement"
+          placeholder="In the patient’s words, e.g. Stay sober and keep my job"
           required
           autosize
           minRows={1}

@@ -96,7 +96,8 @@ function PlanScreen({ patient, episode, program, plan, back }: { patient: Patien
     return (
       <Page title="Edit treatment plan" documentTitle={`Treatment plan · ${name}`} description={description} back={back}>
         <PlanEditor
-          key={source ? `${source.version}-${source.updatedAt}` : 'new'}
+          // Mounted once per editing session: saving refreshes the plan but must not reset what is being typed.
+          key="editor"
           episodeId={episode.episodeId}
           initial={source ? formOf(source.content) : emptyPlan(defaults)}
           heading={heading}

@@ -32,7 +32,7 @@ export function PortalLoginPage() {
             <Title order={1} size="h2">
               Sign in
             </Title>
-            <Text c="dimmed">See your schedule, join video sessions, and check your hours.</Text>
+            <Text c="dimmed">See your schedule, join video sessions, check your hours, answer questionnaires and sign your treatment plan.</Text>
             <TextInput label="E-mail" type="email" autoComplete="username" size="lg" required {...form.getInputProps('email')} />
             <PasswordInput label="Password" autoComplete="current-password" size="lg" required {...form.getInputProps('password')} />
             <FormAlert message={error} title="Could not sign in" />

@@ -56,7 +56,7 @@ export function PhaseCriteriaFields({ form, index, isLast }: PhaseCriteriaFields
             />
             <NumberInput
               label="Propose more care after (weeks)"
-              description="In the phase without meeting the criteria; empty: never"
+              description="Not meeting them that long; empty: never"
               placeholder="Never"
               min={1}
               max={104}
@@ -64,16 +64,22 @@ export function PhaseCriteriaFields({ form, index, isLast }: PhaseCriteriaFields
               {...form.getInputProps(`${path}.maxWeeksInPhase`)}
             />
           </SimpleGrid>
-          <Group gap="lg" align="flex-end" wrap="wrap">
-            <Checkbox label="PHQ-9 improved" mb={8} {...form.getInputProps(`${path}.phq9Required`, { type: 'checkbox' })} />
+          <Group gap="xs" align="flex-start" wrap="wrap">
+            <Checkbox label="PHQ-9 improved" mt={8} {...form.getInputProps(`${path}.phq9Required`, { type: 'checkbox' })} />
             {c.phq9Required && (
               <>
-                <NumberInput label="by at least (points)" required min={1} max={27} allowDecimal={false} w={150} {...form.getInputProps(`${path}.phq9.improvedBy`)} />
-                <NumberInput label="or latest score below" required min={1} max={27} allowDecimal={false} w={170} {...form.getInputProps(`${path}.phq9.orBelow`)} />
+                <Text size="sm" mt={8}>
+                  by at least
+                </Text>
+                <NumberInput aria-label="PHQ-9 improvement in points" min={1} max={27} allowDecimal={false} w={80} {...form.getInputProps(`${path}.phq9.improvedBy`)} />
+                <Text size="sm" mt={8}>
+                  points, or the latest score below
+                </Text>
+                <NumberInput aria-label="PHQ-9 score below" min={1} max={27} allowDecimal={false} w={80} {...form.getInputProps(`${path}.phq9.orBelow`)} />
               </>
             )}
-            <Checkbox label="The phase’s plan objectives met" mb={8} {...form.getInputProps(`${path}.objectivesMet`, { type: 'checkbox' })} />
           </Group>
+          <Checkbox label="The phase’s plan objectives met" {...form.getInputProps(`${path}.objectivesMet`, { type: 'checkbox' })} />
         </>
       )}
     </Stack>

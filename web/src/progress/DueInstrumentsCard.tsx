@@ -1,10 +1,11 @@
-import { Badge, Button, Card, Group, Menu, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Menu, Stack, Text, Title } from '@mantine/core';
 import { IconChevronDown, IconPencilPlus } from '@tabler/icons-react';
 import { formatDate } from '../time/dates.ts';
 import { DUE_REASON_LABELS, INSTRUMENT_SHORT_NAMES } from './instrument-labels.ts';
 import type { DueInstrumentView, InstrumentDefinition } from './instrument-types.ts';
 import { useInstrumentsDue } from './useProgress.ts';
 import { ErrorState, SectionLoader } from '../shell/States.tsx';
+import classes from './Progress.module.css';
 
 interface Props {
   patientId: string;
@@ -51,15 +52,11 @@ export function DueInstrumentsCard({ patientId, definitions, canEnter, onEnter }
           Nothing due: every instrument the program’s schedule calls for has been given.
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={480}>
-          <Table verticalSpacing="xs" aria-label="Instruments due">
-            <Table.Tbody>
-              {items.map((d) => (
-                <DueRow key={`${d.episodeId}-${d.instrument}-${d.reason}`} item={d} definition={definitionOf(d.instrument)} canEnter={canEnter} onEnter={onEnter} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <Stack gap={0} role="list" aria-label="Instruments due">
+          {items.map((d) => (
+            <DueRow key={`${d.episodeId}-${d.instrument}-${d.reason}`} item={d} definition={definitionOf(d.instrument)} canEnter={canEnter} onEnter={onEnter} />
+          ))}
+        </Stack>
       )}
     </Card>
   );
@@ -68,9 +65,9 @@ export function DueInstrumentsCard({ patientId, definitions, canEnter, onEnter }
 function DueRow({ item: d, definition, canEnter, onEnter }: { item: DueInstrumentView; definition: InstrumentDefinition | undefined; canEnter: boolean; onEnter: Props['onEnter'] }) {
   const name = definition?.shortName ?? INSTRUMENT_SHORT_NAMES[d.instrument];
   return (
-    <Table.Tr>
-      <Table.Td>
-        <Stack gap={0}>
+    <Group role="listitem" justify="space-between" gap="sm" py="xs" className={classes.row}>
+      <Group gap="md" style={{ flex: '1 1 16rem' }}>
+        <Stack gap={0} w={170}>
           <Text fw={600} size="sm">
             {name}
           </Text>
@@ -78,19 +75,15 @@ function DueRow({ item: d, definition, canEnter, onEnter }: { item: DueInstrumen
             {DUE_REASON_LABELS[d.reason]} · {d.programName}
           </Text>
         </Stack>
-      </Table.Td>
-      <Table.Td>
         <Badge color={d.status === 'overdue' ? 'red' : 'yellow'} variant={d.status === 'overdue' ? 'filled' : 'light'} tt="none">
           {d.status === 'overdue' ? 'Overdue' : 'Due'} since {formatDate(d.dueOn)}
         </Badge>
-      </Table.Td>
-      <Table.Td ta="right">
-        {canEnter && definition && (
-          <Button size="xs" onClick={() => onEnter(definition, d.episodeId)} aria-label={`Enter ${name} now`}>
-            Enter now
-          </Button>
-        )}
-      </Table.Td>
-    </Table.Tr>
+      </Group>
+      {canEnter && definition && (
+        <Button size="xs" onClick={() => onEnter(definition, d.episodeId)} aria-label={`Enter ${name} now`}>
+          Enter now
+        </Button>
+      )}
+    </Group>
   );
 }

@@ -2,6 +2,7 @@ import { Accordion, Badge, Card, ColorSwatch, Group, Stack, Table, Text, Title }
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { lazy, Suspense } from 'react';
 import { SectionLoader } from '../shell/States.tsx';
+import { WRAPPING } from './wrapping-badge.ts';
 import { formatDate } from '../time/dates.ts';
 import { BAM_SUBSCALES, bandColor, flagLabel, INSTRUMENT_SHORT_NAMES } from './instrument-labels.ts';
 import type { InstrumentDefinition, InstrumentId, InstrumentResponse } from './instrument-types.ts';
@@ -69,7 +70,7 @@ export function InstrumentCard({ instrument, definition, responses }: { instrume
         {latest.flags.length > 0 && (
           <Group gap="xs">
             {latest.flags.map((f) => (
-              <Badge key={f} color={flagLabel(f).safety ? 'red' : 'orange'} variant="filled" tt="none" leftSection={flagLabel(f).safety ? <IconAlertTriangle size={14} aria-hidden /> : undefined}>
+              <Badge key={f} color={flagLabel(f).safety ? 'red' : 'orange'} variant="filled" tt="none" {...WRAPPING} leftSection={flagLabel(f).safety ? <IconAlertTriangle size={14} aria-hidden /> : undefined}>
                 {flagLabel(f).text}
               </Badge>
             ))}

@@ -6,6 +6,7 @@ import { ErrorState, SectionLoader } from '../shell/States.tsx';
 import { addDays, formatDate, formatWeek } from '../time/dates.ts';
 import { DecisionDialog } from './DecisionDialog.tsx';
 import { EvaluationDetails } from './EvaluationDetails.tsx';
+import { WRAPPING } from '../progress/wrapping-badge.ts';
 import { DIRECTION_COLORS, proposalLabel } from './step-down-labels.ts';
 import { useEpisodeStepDown } from './useStepDown.ts';
 
@@ -32,8 +33,10 @@ export function EpisodeStepDownCard({ episodeId, patientId, patientName, phaseNa
           )}
         </Stack>
         {evaluation && (
-          <Badge size="lg" tt="none" variant="light" color={evaluation.direction ? DIRECTION_COLORS[evaluation.direction] : 'gray'}>
-            {evaluation.direction ? `Proposed: ${proposalLabel(evaluation, phaseName)}` : 'Not yet eligible to step down'}
+          <Badge size="lg" tt="none" variant="light" {...WRAPPING} color={evaluation.direction && !decided ? DIRECTION_COLORS[evaluation.direction] : 'gray'}>
+            {!evaluation.direction
+              ? 'Not yet eligible to step down'
+              : `${decided ? (decided.decision === 'approved' ? 'Approved' : 'Declined') : 'Proposed'}: ${proposalLabel(evaluation, phaseName)}`}
           </Badge>
         )}
       </Group>
@@ -70,8 +73,8 @@ export function EpisodeStepDownCard({ episodeId, patientId, patientName, phaseNa
               <Badge size="sm" variant="light" color={d.decision === 'approved' ? 'teal' : 'gray'} tt="none" mr={6}>
                 {d.decision === 'approved' ? 'Approved' : 'Declined'}
               </Badge>
-              {proposalLabel({ direction: d.direction, toPhase: d.toPhase ?? null })} · week of {formatDate(d.weekStart)}
-              {d.decidedBy ? ` · ${d.decidedBy.fullName}` : ''}
+              {proposalLabel(d, d.fromPhase.name)} · week of {formatDate(d.weekStart)}
+              {` · ${d.decidedBy.fullName}`}
               {d.reason ? ` · “${d.reason}”` : ''}
             </Text>
           ))}

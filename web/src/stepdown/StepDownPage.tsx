@@ -9,6 +9,7 @@ import { EmptyNote, ErrorState, SectionLoader } from '../shell/States.tsx';
 import { addDays, formatWeek } from '../time/dates.ts';
 import { DecisionDialog, type Proposal } from './DecisionDialog.tsx';
 import { EvaluationDetails } from './EvaluationDetails.tsx';
+import { WRAPPING } from '../progress/wrapping-badge.ts';
 import { DIRECTION_COLORS, proposalLabel } from './step-down-labels.ts';
 import type { StepDownDirection, StepDownQueueItem } from './step-down-types.ts';
 import { useStepDownQueue } from './useStepDown.ts';
@@ -121,7 +122,7 @@ function ProposalCard({ item, canDecide, onDecide }: { item: StepDownQueueItem; 
               {item.programName} · now in {item.phase.name}
             </Text>
           </Stack>
-          <Badge size="lg" color={DIRECTION_COLORS[direction]} variant="light" tt="none" leftSection={<DirectionIcon size={16} aria-hidden />}>
+          <Badge size="lg" color={DIRECTION_COLORS[direction]} variant="light" tt="none" {...WRAPPING} leftSection={<DirectionIcon size={16} aria-hidden />}>
             {move}
           </Badge>
         </Group>
