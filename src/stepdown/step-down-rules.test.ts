@@ -107,6 +107,10 @@ describe('attendance over the last four weeks', () => {
     const input = history({ weeks: WEEKS.map((w) => week(w, { sessionsScheduled: 0, sessionsAttended: 0 })) });
     assert.deepEqual([criterion(input, 'attendance')?.met, criterion(input, 'attendance')?.actual], [false, 'no sessions scheduled']);
   });
+  it('a phase begun this week has no completed week to judge yet', () => {
+    const input = history({ phaseStartedOn: '2026-11-23' });
+    assert.deepEqual([criterion(input, 'attendance')?.met, criterion(input, 'attendance')?.actual], [false, 'no completed week in this phase yet']);
+  });
 });
 
 describe('PHQ-9: improved by 5 points from the first score, or below 10', () => {

@@ -153,7 +153,10 @@ function attendance(criteria: AdvancementCriteria, weeks: readonly StepDownWeek[
     // Whole numbers on both sides: 90 of 100 is exactly 90 %, without floating-point doubt.
     met: scheduled > 0 && attended * 100 >= criteria.minAttendancePercent * scheduled,
     required: `at least ${criteria.minAttendancePercent}% of scheduled sessions attended over the last ${plural(criteria.consecutiveWeeksMet, 'week')}`,
-    actual: scheduled === 0 ? 'no sessions scheduled' : `${attended} of ${plural(scheduled, 'session')} (${round1((attended / scheduled) * 100)}%)`,
+    actual:
+      window.length === 0 ? 'no completed week in this phase yet'
+      : scheduled === 0 ? 'no sessions scheduled'
+      : `${attended} of ${plural(scheduled, 'session')} (${round1((attended / scheduled) * 100)}%)`,
   };
 }
 

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Checkbox, Fieldset, Group, Paper, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Fieldset, Grid, Group, Paper, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { WEEKDAYS } from '../time/dates.ts';
@@ -38,17 +38,23 @@ export function AftercareFields<V extends { aftercare: AftercareValues }>({ form
           {v.meetings.map((m, i) => (
             <Paper key={m.key} withBorder p="sm" radius="sm">
               <Group align="flex-start" gap="sm" wrap="nowrap">
-                <Stack gap="xs" style={{ flex: 1 }}>
-                  <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+                <Grid gap="sm" style={{ flex: 1 }}>
+                  <Grid.Col span={{ base: 12, sm: 4 }}>
                     <Select label="Group" required data={FELLOWSHIP_OPTIONS} {...f.getInputProps(`aftercare.meetings.${i}.fellowship`)} />
+                  </Grid.Col>
+                  <Grid.Col span={{ base: 6, sm: 4 }}>
                     <Select label="Day" required data={DAY_OPTIONS} {...f.getInputProps(`aftercare.meetings.${i}.dayOfWeek`)} />
+                  </Grid.Col>
+                  <Grid.Col span={{ base: 6, sm: 4 }}>
                     <TextInput label="Time" type="time" required {...f.getInputProps(`aftercare.meetings.${i}.time`)} />
-                  </SimpleGrid>
-                  <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+                  </Grid.Col>
+                  <Grid.Col span={{ base: 12, sm: 4 }}>
                     <TextInput label="Meeting name" placeholder="Tuesday Night Hope" {...f.getInputProps(`aftercare.meetings.${i}.name`)} />
-                    <TextInput label="Where" required placeholder="Address, or “online”" style={{ gridColumn: 'span 2' }} {...f.getInputProps(`aftercare.meetings.${i}.location`)} />
-                  </SimpleGrid>
-                </Stack>
+                  </Grid.Col>
+                  <Grid.Col span={{ base: 12, sm: 8 }}>
+                    <TextInput label="Where" required placeholder="Address, or “online”" {...f.getInputProps(`aftercare.meetings.${i}.location`)} />
+                  </Grid.Col>
+                </Grid>
                 <ActionIcon variant="subtle" color="red" mt={26} size="lg" aria-label={`Remove meeting ${i + 1}`} onClick={() => f.removeListItem('aftercare.meetings', i)}>
                   <IconTrash size={18} aria-hidden />
                 </ActionIcon>

@@ -15,6 +15,7 @@ import { aftercareInput, aftercareProblems, type AftercareValues, emptyAftercare
 import { AFTERCARE_REQUIRED } from './aftercare-labels.ts';
 import type { AftercareInput } from './aftercare-types.ts';
 import { DischargeSummaryView } from './DischargeSummaryView.tsx';
+import classes from './Discharge.module.css';
 import { useDischargeSummary } from './useAftercare.ts';
 
 interface Values {
@@ -25,6 +26,7 @@ interface Values {
   aftercare: AftercareValues;
 }
 
+const STEP_NAMES = ['Discharge', 'Summary', 'Aftercare plan'] as const;
 const STEP_FIELDS: readonly (readonly string[])[] = [['dischargedOn', 'reason', 'summary'], [], ['aftercare.']];
 
 function detailsProblems(v: Values, admittedOn: string): Record<string, string> {
@@ -47,7 +49,7 @@ export function DischargeWorkflow({ episode, onDone }: { episode: Episode; onDon
   const summary = useDischargeSummary(episode.episodeId);
   const [step, setStep] = useState(0);
   const form = useForm<Values>({
-    initialValues: { dischargedOn: today, reason: null, summary: '', withAftercare: true, aftercare: emptyAftercare() },
+    initialValues: { dischargedOn: today, reason: null, summary: '', withAftercare: false, aftercare: emptyAftercare() },
   });
   const values = form.getValues();
   const required = values.reason !== null && AFTERCARE_REQUIRED.includes(values.reason);
@@ -86,7 +88,10 @@ export function DischargeWorkflow({ episode, onDone }: { episode: Episode; onDon
 
   return (
     <Stack gap="md">
-      <Stepper active={step} onStepClick={(s) => s < step && setStep(s)} size="sm" allowNextStepsSelect={false}>
+      <Text hiddenFrom="xs" size="sm" fw={600} c="dimmed">
+        Step {step + 1} of 3 · {STEP_NAMES[step]}
+      </Text>
+      <Stepper active={step} onStepClick={(s) => s < step && setStep(s)} size="sm" allowNextStepsSelect={false} classNames={{ steps: classes.steps }}>
         <Stepper.Step label="Discharge" description="Date, reason, note">
           <Stack gap="sm" mt="md">
             <Alert color="yellow" variant="light">

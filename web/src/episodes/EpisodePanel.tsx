@@ -1,5 +1,6 @@
 import { Accordion, Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconArrowsExchange, IconDoorExit, IconPlus } from '@tabler/icons-react';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { AftercarePanel } from '../aftercare/AftercarePanel.tsx';
@@ -92,6 +93,7 @@ export function EpisodePanel({ patient }: { patient: Patient }) {
 function ActiveEpisode({ episode: e }: { episode: Episode }) {
   const me = useMe();
   const [params, setParams] = useSearchParams();
+  const phone = useMediaQuery('(max-width: 36em)') ?? false;
   // ?discharge=<episodeId> opens the discharge workflow (from the step-down queue's "complete").
   const [dialog, setDialog] = useState<'phase' | 'discharge' | null>(() => (params.get('discharge') === e.episodeId && permissions.discharge(me) ? 'discharge' : null));
   const close = () => {
@@ -148,7 +150,7 @@ function ActiveEpisode({ episode: e }: { episode: Episode }) {
       <Modal opened={dialog === 'phase'} onClose={close} title={<Text fw={700}>Change phase</Text>} centered>
         <PhaseChangeForm episode={e} onDone={close} />
       </Modal>
-      <Modal opened={dialog === 'discharge'} onClose={close} title={<Text fw={700}>Discharge from {e.programName}</Text>} size="xl" closeOnClickOutside={false}>
+      <Modal opened={dialog === 'discharge'} onClose={close} title={<Text fw={700}>Discharge from {e.programName}</Text>} size="xl" fullScreen={phone} closeOnClickOutside={false}>
         <DischargeWorkflow episode={e} onDone={close} />
       </Modal>
     </Card>

@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Box, Button, Group, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useWindowEvent } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -49,7 +49,7 @@ export function PlanEditor({ episodeId, initial, heading, defaults, phases, staf
   });
 
   const refused = (e: unknown) => {
-    setError(applyServerError(form, withContentPaths(e), ['content.']) ?? 'Not saved: see the messages beside the fields.');
+    setError(applyServerError(form, withContentPaths(e), ['content.']) ?? 'See the messages beside the fields.');
     focusFirstInvalid();
   };
 
@@ -126,21 +126,28 @@ export function PlanEditor({ episodeId, initial, heading, defaults, phases, staf
         <FormAlert message={error} />
         <Group
           justify="space-between"
-          p="sm"
+          wrap="nowrap"
+          gap="xs"
+          py="sm"
           style={{ position: 'sticky', bottom: 0, zIndex: 2, background: 'var(--mantine-color-body)', borderTop: '1px solid var(--mantine-color-default-border)' }}
         >
-          <Button variant="subtle" color="gray" onClick={close} disabled={busy}>
+          <Button variant="subtle" color="gray" onClick={close} disabled={busy} px="xs">
             Close editor
           </Button>
-          <Group gap="sm">
-            <Text size="sm" c="dimmed" role="status">
+          <Group gap="xs" wrap="nowrap">
+            <Text size="sm" c="dimmed" role="status" visibleFrom="sm">
               {form.isDirty() ? 'Unsaved changes' : savedAt ? `Draft saved at ${savedAt}` : ''}
             </Text>
-            <Button type="submit" variant="default" loading={saveDraft.isPending && !signing} disabled={busy} leftSection={<IconDeviceFloppy size={18} aria-hidden />}>
+            <Button type="submit" variant="default" px="sm" loading={saveDraft.isPending && !signing} disabled={busy} leftSection={<IconDeviceFloppy size={18} aria-hidden />}>
               Save draft
             </Button>
-            <Button onClick={() => setSigning(true)} disabled={busy} leftSection={<IconSignature size={18} aria-hidden />}>
-              Save and sign…
+            <Button onClick={() => setSigning(true)} px="sm" disabled={busy} leftSection={<IconSignature size={18} aria-hidden />}>
+              <Box component="span" visibleFrom="xs">
+                Save and sign…
+              </Box>
+              <Box component="span" hiddenFrom="xs">
+                Sign…
+              </Box>
             </Button>
           </Group>
         </Group>

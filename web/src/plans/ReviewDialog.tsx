@@ -55,6 +55,12 @@ export function ReviewDialog({ opened, onClose, episodeId, today, intervalDays }
             minRows={4}
             data-autofocus
             value={note}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault();
+                void submit();
+              }
+            }}
             error={noteError}
             onChange={(e) => {
               setNote(e.currentTarget.value);
@@ -62,7 +68,7 @@ export function ReviewDialog({ opened, onClose, episodeId, today, intervalDays }
             }}
           />
           <Text size="sm" c="dimmed">
-            The next review will be due {formatDate(addDays(today, intervalDays))} ({intervalDays} days from today).
+            The next review will be due {formatDate(addDays(today, intervalDays))} ({intervalDays} days from today). Ctrl+Enter records it.
           </Text>
           <FormAlert message={error} title="Review not recorded" />
           <Group justify="flex-end">

@@ -6,7 +6,7 @@ import { ApiError } from '../api/client.ts';
 import { errorSentence } from '../api/error-messages.ts';
 
 const PLAN_SENTENCES: Record<string, string> = {
-  plan_invalid: 'Not saved: see the messages beside the fields.',
+  plan_invalid: 'Some entries cannot be saved: see the messages beside the fields.',
   plan_incomplete: 'Not complete enough to sign: each problem needs a goal, each goal a measurable objective, each objective an intervention. See the marked fields.',
   plan_not_draft: 'This version can no longer be changed or signed: someone else may have signed it. Reload the page.',
   plan_not_active: 'There is no plan in force to review yet.',
@@ -21,9 +21,18 @@ export function planErrorSentence(error: unknown): string {
   return errorSentence(error);
 }
 
-/** The same error with each detail path under `content.` (sign answers may name `problems[0]…`). */
+/**
+ * The same error with each detail path under `content.`, one problem per field: an empty
+ * text breaks both its length and its "not blank" pattern, and "required" says it best.
+ */
 export function withContentPaths(error: unknown): unknown {
   if (!(error instanceof ApiError) || !Array.isArray(error.details)) return error;
-  const details = error.fieldProblems.map((p) => ({ ...p, path: p.path.startsWith('content') ? p.path : `content.${p.path}` }));
+  const byPath = new Map<string, string>();
+  for (const p of error.fieldProblems) {
+    const path = p.path.startsWith('content') ? p.path : `content.${p.path}`;
+    const message = /^must match pattern "\\S"/.test(p.message) ? 'must NOT have fewer than 1 characters' : p.message;
+    if (!byPath.has(path)) byPath.set(path, message);
+  }
+  const details = [...byPath].map(([path, message]) => ({ path, message }));
   return new ApiError(error.status, error.code, planErrorSentence(error), details);
 }

@@ -149,7 +149,8 @@ export function formOf(content: PlanContent): PlanFormValues {
           objectives: g.objectives.map((o) => ({
             objectiveId: o.objectiveId,
             description: o.description,
-            autoDescription: false,
+            // Still the sentence written from the metric: keep it in step with changes.
+            autoDescription: o.description === suggestedDescription(o.metric, o.target),
             phaseId: o.phaseId,
             metric: metricFormOf(o.metric),
             baseline: o.baseline ?? '',

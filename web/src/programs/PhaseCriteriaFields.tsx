@@ -68,14 +68,21 @@ export function PhaseCriteriaFields({ form, index, isLast }: PhaseCriteriaFields
             <Checkbox label="PHQ-9 improved" mt={8} {...form.getInputProps(`${path}.phq9Required`, { type: 'checkbox' })} />
             {c.phq9Required && (
               <>
-                <Text size="sm" mt={8}>
-                  by at least
-                </Text>
-                <NumberInput aria-label="PHQ-9 improvement in points" min={1} max={27} allowDecimal={false} w={80} {...form.getInputProps(`${path}.phq9.improvedBy`)} />
-                <Text size="sm" mt={8}>
-                  points, or the latest score below
-                </Text>
-                <NumberInput aria-label="PHQ-9 score below" min={1} max={27} allowDecimal={false} w={80} {...form.getInputProps(`${path}.phq9.orBelow`)} />
+                <Group gap="xs" wrap="nowrap" align="flex-start">
+                  <Text size="sm" mt={8}>
+                    by at least
+                  </Text>
+                  <NumberInput aria-label="PHQ-9 improvement in points" min={1} max={27} allowDecimal={false} w={80} {...form.getInputProps(`${path}.phq9.improvedBy`)} />
+                  <Text size="sm" mt={8}>
+                    points,
+                  </Text>
+                </Group>
+                <Group gap="xs" wrap="nowrap" align="flex-start">
+                  <Text size="sm" mt={8}>
+                    or the latest score below
+                  </Text>
+                  <NumberInput aria-label="PHQ-9 score below" min={1} max={27} allowDecimal={false} w={80} {...form.getInputProps(`${path}.phq9.orBelow`)} />
+                </Group>
               </>
             )}
           </Group>

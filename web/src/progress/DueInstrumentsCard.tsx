@@ -9,13 +9,15 @@ import classes from './Progress.module.css';
 
 interface Props {
   patientId: string;
+  /** In a program now: only active episodes owe instruments. */
+  inProgram: boolean;
   definitions: InstrumentDefinition[];
   canEnter: boolean;
   onEnter: (definition: InstrumentDefinition, episodeId: string | null) => void;
 }
 
 /** The instruments the program's cadence calls for now, worst first, each with "Enter now". */
-export function DueInstrumentsCard({ patientId, definitions, canEnter, onEnter }: Props) {
+export function DueInstrumentsCard({ patientId, inProgram, definitions, canEnter, onEnter }: Props) {
   const due = useInstrumentsDue(patientId);
   const definitionOf = (id: string) => definitions.find((d) => d.id === id);
   const items = [...(due.data ?? [])].sort((a, b) => (a.status === b.status ? a.dueOn.localeCompare(b.dueOn) : a.status === 'overdue' ? -1 : 1));
@@ -49,7 +51,7 @@ export function DueInstrumentsCard({ patientId, definitions, canEnter, onEnter }
         <ErrorState error={due.error} onRetry={() => void due.refetch()} />
       ) : items.length === 0 ? (
         <Text size="sm" c="dimmed">
-          Nothing due: every instrument the program’s schedule calls for has been given.
+          {inProgram ? 'Nothing due: every instrument the program’s schedule calls for has been given.' : 'Nothing is due: instruments follow a program’s schedule, and the patient is not in one.'}
         </Text>
       ) : (
         <Stack gap={0} role="list" aria-label="Instruments due">

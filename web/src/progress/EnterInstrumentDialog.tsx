@@ -1,4 +1,5 @@
 import { Group, Modal, Text, TextInput } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { instantAt } from '../../../src/time/local-time.ts';
@@ -21,10 +22,12 @@ interface Props {
 
 /** Staff entry of a standard instrument the patient answered (in session or on paper). */
 export function EnterInstrumentDialog({ patientId, patientName, facilityId, episodeId, definition, onClose }: Props) {
+  const phone = useMediaQuery('(max-width: 36em)') ?? false;
   return (
     <Modal
       opened={definition !== null}
       onClose={onClose}
+      fullScreen={phone}
       size="xl"
       title={
         <Text fw={700}>

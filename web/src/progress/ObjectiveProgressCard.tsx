@@ -22,7 +22,7 @@ function objectivesOf(plan: PlanVersion | null): Map<string, ObjectiveInfo> {
 }
 
 /** The treatment plan's objectives as they measure themselves (attendance, hours, scores…). */
-export function ObjectiveProgressCard({ patientId, episodeId }: { patientId: string; episodeId: string }) {
+export function ObjectiveProgressCard({ patientId, episodeId, active }: { patientId: string; episodeId: string; active: boolean }) {
   const plan = usePlanProgress(episodeId);
   const planLink = `/patients/${patientId}/episodes/${episodeId}/plan`;
   const notFound = plan.error instanceof ApiError && plan.error.status === 404;
@@ -46,9 +46,11 @@ export function ObjectiveProgressCard({ patientId, episodeId }: { patientId: str
             </Text>
           )}
         </Stack>
-        <Anchor component={Link} to={planLink} size="sm" fw={600}>
-          {version ? 'Open the plan' : 'Write the plan'}
-        </Anchor>
+        {(version || active) && (
+          <Anchor component={Link} to={planLink} size="sm" fw={600}>
+            {version ? 'Open the plan' : 'Write the plan'}
+          </Anchor>
+        )}
       </Group>
       {plan.isPending ? (
         <SectionLoader label="Loading the plan" />
@@ -56,7 +58,7 @@ export function ObjectiveProgressCard({ patientId, episodeId }: { patientId: str
         <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />
       ) : !version ? (
         <Text size="sm" c="dimmed">
-          No treatment plan yet. Objectives measure themselves here once the plan is written.
+          {active ? 'No treatment plan yet. Objectives measure themselves here once the plan is written.' : 'No treatment plan was written for this episode.'}
         </Text>
       ) : progress.length === 0 ? (
         <Text size="sm" c="dimmed">

@@ -115,6 +115,7 @@ export function ProgressPage() {
 
       <DueInstrumentsCard
         patientId={patientId}
+        inProgram={p.episodes.some((e) => e.status === 'active')}
         definitions={defs}
         canEnter={permissions.administerInstruments(me)}
         onEnter={(definition, forEpisode) => setEntering({ definition, episodeId: forEpisode ?? (active ? (episode?.episodeId ?? null) : null) })}
@@ -144,7 +145,7 @@ export function ProgressPage() {
       {episode && (
         <>
           {active && <EpisodeStepDownCard episodeId={episode.episodeId} patientId={patientId} patientName={name} phaseName={episode.phaseName} />}
-          <ObjectiveProgressCard patientId={patientId} episodeId={episode.episodeId} />
+          <ObjectiveProgressCard patientId={patientId} episodeId={episode.episodeId} active={active} />
         </>
       )}
 
