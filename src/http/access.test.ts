@@ -3,6 +3,7 @@
  * outside the declaration gets 403, and no route hands one organization another's rows.
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { before, describe, it } from 'node:test';
 import Fastify from 'fastify';
 import { Client, type TestContext, type TestOrg, createOrg, createStaffMember, facilityInput, programInput, startTestApp } from '../../test/support/app.ts';
@@ -32,9 +33,28 @@ async function seed(org: TestOrg, label: string) {
   })).json();
   const enrollment = (await org.admin.post(`/api/patients/${patient.patientId}/enrollments`, { groupId: group.groupId, acknowledgeConflicts: true })).json();
   const sessions = (await org.admin.get(`/api/facilities/${facility.facilityId}/sessions?from=2026-11-24&to=2026-11-24`)).json();
+  // A treatment plan draft (objectiveId) and a completed episode with aftercare (followupId).
+  const objectiveId = randomUUID();
+  const draft = await clinician.put(`/api/episodes/${episode.episodeId}/plan/draft`, { content: { problems: [{ problemId: randomUUID(), statement: 'Alcohol use', goals: [{ goalId: randomUUID(), statement: 'Stay in treatment', objectives: [{
+    objectiveId, description: 'Attend 90% of sessions', phaseId: null, metric: { kind: 'attendance_rate', weeks: 4 }, baseline: null, target: 90, dueOn: '2026-12-24',
+    interventions: [{ interventionId: randomUUID(), service: 'Process group', frequency: '3 times a week', responsibleStaffId: clinician.staffId }],
+  }] }] }] } });
+  assert.equal(draft.statusCode, 200, draft.body);
+  const formerPatient = (await org.admin.post('/api/patients', {
+    facilityId: facility.facilityId, legalGivenName: label, legalFamilyName: 'Alumna', dateOfBirth: '1979-06-30', sexAtBirth: 'female', genderIdentity: 'woman', residence: 'home',
+  })).json();
+  const former = (await org.admin.post(`/api/patients/${formerPatient.patientId}/episodes`, {
+    programId: program.programId, admittedOn: '2026-09-01', referralSource: 'Self', phaseId: program.phases[0].phaseId, primaryClinicianId: clinician.staffId,
+  })).json();
+  const discharged = await clinician.post(`/api/episodes/${former.episodeId}/discharge`, {
+    dischargedOn: '2026-11-20', reason: 'completed', summary: 'Completed the program.',
+    aftercare: { outpatientReferral: { provider: 'Valley Counseling' }, meetings: [], soberLiving: null, alumniProgram: true, medicationContinuity: null, relapsePlan: 'Call the clinic.' },
+  });
+  assert.equal(discharged.statusCode, 200, discharged.body);
+  const aftercare = (await clinician.get(`/api/episodes/${former.episodeId}/aftercare`)).json();
   ids[label] = {
     facilityId: facility.facilityId, programId: program.programId, staffId: staff.staff.staffId, patientId: patient.patientId, episodeId: episode.episodeId,
-    groupId: group.groupId, enrollmentId: enrollment.enrollmentId, sessionId: sessions[0].sessionId,
+    groupId: group.groupId, enrollmentId: enrollment.enrollmentId, sessionId: sessions[0].sessionId, objectiveId, followupId: aftercare.followups[0].followupId,
   };
   for (const [name, value] of Object.entries(ids[label]!)) assert.ok(value, `seeding ${label} produced no ${name}`);
 }
