@@ -1,6 +1,6 @@
 import { Button, Card, Group, Select, Stack, Stepper, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useWindowEvent } from '@mantine/hooks';
+import { useMediaQuery, useWindowEvent } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconArrowRight, IconDeviceFloppy } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -41,6 +41,12 @@ export function IntakeWizardPage() {
   return <IntakeWizard patient={patient.data} dimensions={dimensions.data} back={back} />;
 }
 
+const STEPS = [
+  { label: 'Dimensions', description: 'Six risk ratings' },
+  { label: 'IOP candidacy', description: 'Five questions' },
+  { label: 'Placement', description: 'Recommendation and decision' },
+];
+
 const FIELDS = ['programId', 'assessedOn', 'dimensions.', 'candidacy.', 'decision.'];
 const STEP_OF_FIELD: [string, number][] = [
   ['programId', 0],
@@ -57,6 +63,7 @@ function IntakeWizard({ patient, dimensions, back }: { patient: Patient; dimensi
     initialValues: initialIntakeValues(today, activeEpisodes.length === 1 ? activeEpisodes[0]!.programId : null),
   });
   const [step, setStep] = useState(0);
+  const narrow = useMediaQuery('(max-width: 40em)');
   const preview = usePlacementPreview(patient.patientId);
   const save = useSaveIntakeAssessment(patient.patientId);
 
@@ -74,7 +81,7 @@ function IntakeWizard({ patient, dimensions, back }: { patient: Patient; dimensi
       notifications.show({ color: 'teal', title: 'Intake assessment saved', message: `Placed at ${levelLabel(saved.placedLevel, saved.placedLevelName)}.` });
       navigate(back.to);
     } catch (e) {
-      setError(applyServerError(form, e, FIELDS) ?? 'Not saved: see the messages beside the fields.');
+      setError(applyServerError(form, e, FIELDS) ?? 'See the messages beside the fields.');
       // A refusal about the ratings or the answers takes the person back to that step.
       const paths = e instanceof ApiError ? e.fieldProblems.map((p) => formPath(p.path)) : [];
       const target = STEP_OF_FIELD.find(([prefix]) => paths.some((p) => p.startsWith(prefix)));
@@ -145,10 +152,15 @@ function IntakeWizard({ patient, dimensions, back }: { patient: Patient; dimensi
       >
         <Stack gap="lg">
           <Stepper active={step} onStepClick={goTo} size="sm" allowNextStepsSelect>
-            <Stepper.Step label="Dimensions" description="Six risk ratings" />
-            <Stepper.Step label="IOP candidacy" description="Five questions" />
-            <Stepper.Step label="Placement" description="Recommendation and decision" />
+            {STEPS.map((st, i) => (
+              <Stepper.Step key={st.label} label={narrow ? undefined : st.label} description={narrow ? undefined : st.description} aria-label={`Step ${i + 1}: ${st.label}`} />
+            ))}
           </Stepper>
+          {narrow && (
+            <Text fw={600} mt={-8}>
+              Step {step + 1} of {STEPS.length}: {STEPS[step]?.label}
+            </Text>
+          )}
 
           {step === 0 && (
             <Stack gap="md">

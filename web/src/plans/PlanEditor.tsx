@@ -132,7 +132,7 @@ export function PlanEditor({ episodeId, initial, heading, defaults, phases, staf
           style={{ position: 'sticky', bottom: 0, zIndex: 2, background: 'var(--mantine-color-body)', borderTop: '1px solid var(--mantine-color-default-border)' }}
         >
           <Button variant="subtle" color="gray" onClick={close} disabled={busy} px="xs">
-            Close editor
+            Close
           </Button>
           <Group gap="xs" wrap="nowrap">
             <Text size="sm" c="dimmed" role="status" visibleFrom="sm">
