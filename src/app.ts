@@ -4,7 +4,8 @@
  */
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance } from 'fastify';
+import { AjvCompiler } from '@fastify/ajv-compiler';
+import Fastify, { type FastifyInstance, type FastifySchema, type FastifySchemaCompiler } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { attendanceRoutes } from './attendance/attendance.routes.ts';
@@ -57,6 +58,17 @@ function loggerOptions(deps: AppDeps, option: BuildOptions['logger']) {
   };
 }
 
+const AJV_OPTIONS = { allErrors: true, removeAdditional: false, useDefaults: true } as const;
+const validators = AjvCompiler();
+/** Query strings, path parameters and headers arrive as text: "?weeks=4" must become 4. */
+const textValidator = validators({}, { customOptions: { ...AJV_OPTIONS, coerceTypes: 'array' } });
+/*
+ * JSON bodies arrive typed. Coercing them would turn a `null` into 0 or false and so an
+ * unanswered question into "no" or "no risk"; a body of the wrong type is a 400 instead.
+ */
+const bodyValidator = validators({}, { customOptions: { ...AJV_OPTIONS, coerceTypes: false } });
+const validatorFor: FastifySchemaCompiler<FastifySchema> = (route) => (route.httpPart === 'body' ? bodyValidator : textValidator)(route as Parameters<typeof bodyValidator>[0]);
+
 /** Believe the nearest `hops` proxies (proxy-addr's hop count, which Fastify's types do not list). */
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
@@ -65,8 +77,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     logger: loggerOptions(deps, options.logger ?? true),
     trustProxy: typeof deps.config.trustProxy === 'number' ? trustHops(deps.config.trustProxy) : deps.config.trustProxy,
     bodyLimit: 1_048_576,
-    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
+  app.setValidatorCompiler(validatorFor);
   // Set before any route exists, so every route, including plugins', answers errors this way.
   const webUi = options.serveWebUi !== false && webUiBuilt(deps.config.webDistDir);
   registerErrorHandling(app, { spaFallback: webUi });
