@@ -77,7 +77,7 @@ describe('dimensions for the wizard', () => {
 });
 
 describe('preview', () => {
-  it('recommends a level with its reasons and writes nothing, not even an audit event', async () => {
+  it('recommends a level with its reasons, stores no assessment, and audits reading the patient', async () => {
     const [rows, events] = [await countRows(), await countAudit()];
     const response = await admissions.post(`/api/patients/${adult}/intake-assessments/preview`, preview([1, 0, 2, 1, 2, 1]));
     assert.equal(response.statusCode, 200, response.body);
@@ -86,7 +86,16 @@ describe('preview', () => {
     assert.equal(recommendation.levelName, 'Intensive outpatient');
     assert.equal(recommendation.route, 'level_of_care');
     assert.deepEqual(recommendation.reasons.map((r: { code: string }) => r.code), ['moderate_risk', 'keeps_commitments', 'hours']);
-    assert.deepEqual([await countRows(), await countAudit()], [rows, events]);
+    assert.deepEqual([await countRows(), await countAudit()], [rows, events + 1]);
+    const event = await ctx.deps.db.selectFrom('audit_events').select(['action', 'entity', 'patient_id', 'details']).where('entity', '=', 'placement_preview').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    assert.deepEqual([event.action, event.entity, event.patient_id], ['read', 'placement_preview', adult]);
+    assert.deepEqual(event.details, { programId: null, recommendedLevel: '2.1', route: 'level_of_care' });
+  });
+
+  it('refuses an unanswered candidacy question rather than reading it as "no"', async () => {
+    const response = await admissions.post(`/api/patients/${adult}/intake-assessments/preview`, preview([1, 0, 2, 1, 2, 1], { candidacy: { ...GOOD_CANDIDATE, hasSupportAtHome: null } }));
+    assert.equal(response.statusCode, 400, response.body);
+    assert.match(response.body, /hasSupportAtHome/);
   });
 
   it('routes imminent danger (dimension 3 rated 4) to emergency care', async () => {

@@ -29,7 +29,7 @@ export async function intakeRoutes(root: FastifyInstance, deps: AppDeps): Promis
       body: PlacementPreviewInput,
       response: { 200: Recommendation, ...errors },
     },
-  }, async (request) => previewPlacement(deps, actorOf(request), request.params.patientId, request.body));
+  }, async (request) => previewPlacement(deps, actorOf(request), auditContextOf(request, deps.clock.now()), request.params.patientId, request.body));
 
   app.post('/api/patients/:patientId/intake-assessments', {
     config: { access: allow.patient(PLACEMENT_ASSESSORS, patientInPath) },

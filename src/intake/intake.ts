@@ -73,11 +73,18 @@ const dimensionRatingProblems = (input: { dimensions: { rating: number | null }[
 const ratedDimensions = (input: { dimensions: { rating: number | null; notes?: string | undefined }[] }) =>
   input.dimensions.map((d) => ({ rating: d.rating ?? Number.NaN, notes: d.notes?.trim() ?? '' }));
 
-/** The recommendation for ratings and answers as they stand. Reads only the patient's age and the program; writes nothing. */
-export async function previewPlacement(deps: AppDeps, actor: StaffActor, patientId: string, input: PlacementPreviewInput): Promise<Recommendation> {
-  const context = await placementContext(deps.db, actor, patientId, input.programId, deps.clock.now());
-  reject(dimensionRatingProblems(input), 'Rate each of the six dimensions from 0 to 4.');
-  return recommendPlacement({ edition: context.edition, population: context.population(), dimensions: ratedDimensions(input), candidacy: candidacyOf(input.candidacy) });
+/**
+ * The recommendation for ratings and answers as they stand. Stores no assessment, but it
+ * reads the patient's age, so the read is audited like any other.
+ */
+export async function previewPlacement(deps: AppDeps, actor: StaffActor, audit: AuditContext, patientId: string, input: PlacementPreviewInput): Promise<Recommendation> {
+  return deps.db.transaction().execute(async (trx) => {
+    const context = await placementContext(trx, actor, patientId, input.programId, deps.clock.now());
+    reject(dimensionRatingProblems(input), 'Rate each of the six dimensions from 0 to 4.');
+    const recommendation = recommendPlacement({ edition: context.edition, population: context.population(), dimensions: ratedDimensions(input), candidacy: candidacyOf(input.candidacy) });
+    await recordAudit(trx, audit, { action: 'read', entity: 'placement_preview', entityId: null, patientId, details: { programId: input.programId ?? null, recommendedLevel: recommendation.levelCode, route: recommendation.route } });
+    return recommendation;
+  });
 }
 
 export async function recordIntakeAssessment(deps: AppDeps, actor: StaffActor, audit: AuditContext, patientId: string, input: IntakeAssessmentInput): Promise<IntakeAssessment> {
