@@ -22,6 +22,7 @@ interface ServerInfo {
   loginStatus: number;
   clinic: { patients: number; sessions: number; rosterEntries: number; seedSeconds: number };
   boardUrl: string;
+  facilityId: string;
   apiPairs: { sessionId: string; patientId: string }[];
   directPairs: number;
   statements: { board: number; boardAuditSkipped: number; checkIn: number; checkInAuditSkipped: number };
@@ -75,6 +76,11 @@ try {
     }],
   }, false);
   const checkInDirect = await measure(`  same SQL on the driver (${info.statements.checkIn} statements)`, { url: `${info.bareUrl}/direct/check-in`, method: 'POST', amount: info.directPairs }, false);
+  // Clinical worklists: set-based over every active episode of the facility.
+  const worklist = (title: string, path: string) => measure(title, { url: `${info.cairnUrl}/api/facilities/${info.facilityId}/${path}`, headers: { cookie: info.cookie } });
+  const stepDown = await worklist(`GET step-down queue (${info.clinic.patients} active episodes)`, 'step-down-queue');
+  const due = await worklist(`GET instruments due (${info.clinic.patients} active episodes)`, 'instruments-due');
+  const reviews = await worklist(`GET plan reviews (${info.clinic.patients} active episodes)`, 'plan-reviews');
   const bare = await measure('bare Fastify route (same process)', { url: `${info.bareUrl}/bare` });
 
   const ratio = (a: Row, b: Row) => (b.rps ? `${(a.rps / b.rps).toFixed(2)}×` : 'n/a');
@@ -88,6 +94,9 @@ try {
   line(boardDirect);
   line(checkIn, ratio(checkIn, checkInDirect));
   line(checkInDirect);
+  line(stepDown);
+  line(due);
+  line(reviews);
   line(bare);
   console.log('');
 } finally {

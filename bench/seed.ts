@@ -1,7 +1,7 @@
 /**
  * Loads the benchmark's clinic through the real API (app.inject): one facility in a time
  * zone where it is daytime now (so check-in is open), an adult IOP, 504 patients admitted
- * and enrolled in 42 daily groups of 12 that are running now. Returns what the
+ * and enrolled in 42 daily groups of 12 that are running now, each with an admission PHQ-9. Returns what the
  * benchmark needs: the facility, today's sessions and their roster pairs.
  */
 import type { FastifyInstance } from 'fastify';
@@ -61,6 +61,8 @@ export async function seedClinic(app: FastifyInstance, cookie: string, csrf: str
         programId: program.programId, admittedOn: today, referralSource: 'Self', phaseId: program.phases[0].phaseId, primaryClinicianId: me.staffId,
       });
       await call('POST', `/api/patients/${patient.patientId}/enrollments`, { groupId: group.groupId, startsOn: today, acknowledgeConflicts: true });
+      // An admission PHQ-9, so the clinical worklists have scores to read.
+      await call('POST', `/api/patients/${patient.patientId}/instrument-responses`, { instrument: 'phq9', answers: [1, 2, 1, 2, 1, 1, 0, 1, 0].map((a, i) => (a + g + p + i) % 4 === 3 ? 2 : a) });
       patients += 1;
     }
   }

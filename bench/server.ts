@@ -78,7 +78,7 @@ process.stdout.write(
   `${JSON.stringify({
     cairnUrl, bareUrl, cookie, csrf, database: deps.engine, loginStatus: login.statusCode,
     clinic: { patients: clinic.patients, sessions: clinic.sessions, rosterEntries: clinic.pairs.length, seedSeconds: Math.round(seedSeconds) },
-    boardUrl, apiPairs, directPairs: directPairs.length,
+    boardUrl, facilityId: clinic.facilityId, apiPairs, directPairs: directPairs.length,
     statements: { board: board.queries.length, boardAuditSkipped: board.skipped, checkIn: checkIn.queries.length, checkInAuditSkipped: checkIn.skipped },
   })}\n`,
 );

@@ -1,7 +1,7 @@
 /**
  * How a demo patient turns up: mostly on time, some late arrivals and early departures,
  * excused and unexcused absences, whole missed days, a bad week for a few, nothing at all
- * after someone stops coming. Pure: a seeded Prng and the timeline decide everything.
+ * after someone stops coming, every session for one (whose mood worsens all the same). Pure: a seeded Prng and the timeline decide everything.
  */
 import { type LocalDate, compareDates } from '../time/local-time.ts';
 import type { Reliability } from './people.ts';
@@ -29,7 +29,7 @@ const LEAVES_EARLY: Record<Reliability, number> = { steady: 0.015, typical: 0.03
 const EXCUSED: Record<Reliability, number> = { steady: 0.6, typical: 0.45, struggling: 0.25 };
 
 export function weekPlan(rng: Prng, patient: PlannedPatient, weekStart: LocalDate, thisWeek: LocalDate, trackDays: readonly number[], groupsPerWeek: number): WeekPlan {
-  if (patient.extraWeeks.includes(weekStart)) return { skipDays: new Set(), skipGroupOrdinal: null, skipIndividual: false, perfect: true };
+  if (patient.extraWeeks.includes(weekStart) || patient.perfectAttendance) return { skipDays: new Set(), skipGroupOrdinal: null, skipIndividual: false, perfect: true };
   if (patient.badWeeks.includes(weekStart)) {
     // Last week: two days missed (below the minimum). This week: the first days missed (at risk).
     const missed = weekStart === thisWeek ? [trackDays[0]!, trackDays[1]!] : [trackDays[0]!, trackDays[trackDays.length - 1]!];

@@ -1,6 +1,6 @@
 /**
  * Drives the real API in-process (app.inject), carrying the session cookie and CSRF token
- * like the browser does. Any answer other than the expected statuses stops the seed with
+ * like the browser does (staff: `cairn_session`; a patient in the portal: `cairn_portal`). Any answer other than the expected statuses stops the seed with
  * the route, the status and the error body, so a broken rule is seen, not papered over.
  */
 import type { FastifyInstance } from 'fastify';
@@ -11,7 +11,7 @@ export class DemoClient {
   #cookie: string | undefined;
   #csrf: string | undefined;
   calls = 0;
-  constructor(readonly app: FastifyInstance, readonly label: string) {}
+  constructor(readonly app: FastifyInstance, readonly label: string, readonly cookieName: 'cairn_session' | 'cairn_portal' = 'cairn_session') {}
 
   async request<T>(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, expected: readonly number[] = [200, 201]): Promise<{ status: number; body: T }> {
     this.calls += 1;
@@ -26,8 +26,8 @@ export class DemoClient {
       },
       ...(body !== undefined ? { payload: body as object } : {}),
     });
-    const session = response.cookies.find((c) => c.name === 'cairn_session');
-    if (session) this.#cookie = session.value ? `cairn_session=${session.value}` : undefined;
+    const session = response.cookies.find((c) => c.name === this.cookieName);
+    if (session) this.#cookie = session.value ? `${this.cookieName}=${session.value}` : undefined;
     const parsed = response.body ? (JSON.parse(response.body) as T) : (undefined as T);
     if (session?.value && response.statusCode === 200) this.#csrf = (parsed as { csrfToken?: string }).csrfToken;
     if (!expected.includes(response.statusCode)) {

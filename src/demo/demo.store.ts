@@ -29,6 +29,42 @@ export interface DemoCounts {
   readonly attendance: number;
   readonly attendanceByStatus: Record<string, number>;
   readonly auditEvents: number;
+  readonly care: CareCounts;
+}
+
+/** Issue 4's records: intake decisions, instrument responses and their flags, plan versions, reviews, step-down decisions. */
+export interface CareCounts {
+  readonly intakeByDecision: Record<string, number>;
+  readonly responsesByInstrument: Record<string, number>;
+  readonly responsesBySource: Record<string, number>;
+  readonly flags: Record<string, number>;
+  readonly planVersionsByStatus: Record<string, number>;
+  readonly planReviews: number;
+  readonly measurements: number;
+  readonly stepDownByDecision: Record<string, number>;
+  readonly stayExtensions: number;
+}
+
+type Grouped = { key: string; n: number | string | bigint }[];
+const byKey = (rows: Grouped) => Object.fromEntries(rows.map((r) => [r.key, Number(r.n)]));
+
+async function careCounts(db: Kysely<Database>, orgId: string): Promise<CareCounts> {
+  const n = <T extends { n: number | string | bigint }>(row: T | undefined) => Number(row?.n ?? 0);
+  const responses = await db.selectFrom('instrument_responses').select(['instrument', 'source', 'flags']).where('org_id', '=', orgId).execute();
+  const flags: Record<string, number> = {};
+  for (const flag of responses.flatMap((r) => r.flags)) flags[flag] = (flags[flag] ?? 0) + 1;
+  const tallied = (values: string[]) => values.reduce<Record<string, number>>((t, v) => ({ ...t, [v]: (t[v] ?? 0) + 1 }), {});
+  return {
+    intakeByDecision: byKey(await db.selectFrom('intake_assessments').select(['decision as key', (eb) => eb.fn.countAll<number>().as('n')]).where('org_id', '=', orgId).groupBy('decision').execute()),
+    responsesByInstrument: tallied(responses.map((r) => r.instrument)),
+    responsesBySource: tallied(responses.map((r) => r.source)),
+    flags,
+    planVersionsByStatus: byKey(await db.selectFrom('treatment_plan_versions').select(['status as key', (eb) => eb.fn.countAll<number>().as('n')]).where('org_id', '=', orgId).groupBy('status').execute()),
+    planReviews: n(await db.selectFrom('treatment_plan_reviews').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', orgId).executeTakeFirst()),
+    measurements: n(await db.selectFrom('objective_measurements').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', orgId).executeTakeFirst()),
+    stepDownByDecision: byKey(await db.selectFrom('step_down_decisions').select(['decision as key', (eb) => eb.fn.countAll<number>().as('n')]).where('org_id', '=', orgId).groupBy('decision').execute()),
+    stayExtensions: n(await db.selectFrom('episode_stay_extensions').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', orgId).executeTakeFirst()),
+  };
 }
 
 const count = async (db: Kysely<Database>, table: 'staff' | 'patients' | 'groups' | 'group_enrollments' | 'sessions' | 'attendance' | 'audit_events', orgId: string) =>
@@ -48,5 +84,6 @@ export async function demoCounts(db: Kysely<Database>, orgId: string): Promise<D
     attendance: await count(db, 'attendance', orgId),
     attendanceByStatus: Object.fromEntries(attendance.map((a) => [a.status, Number(a.n)])),
     auditEvents: await count(db, 'audit_events', orgId),
+    care: await careCounts(db, orgId),
   };
 }

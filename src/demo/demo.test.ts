@@ -9,8 +9,12 @@ import { DEMO_ADMIN, DEMO_PASSWORD, GROUPS, STAFF } from './organization.ts';
 import { continuous } from './behaviour.ts';
 import { demoPatients } from './people.ts';
 import { Prng } from './prng.ts';
+import { addDays } from '../time/local-time.ts';
+import { phq9Answers, planCourses, scoreOn } from './clinical-course.ts';
+import { planContentKinds } from './demo-care.test-support.ts';
 import { seedDemo } from './seed.ts';
 import { FULL_DEMO, planTimeline } from './timeline.ts';
+import { assertCare } from './demo-care.test-support.ts';
 
 test('the demo is the same every time: same people, same admissions, same bad weeks', () => {
   const plan = () => planTimeline(new Prng(7).fork('timeline'), FULL_DEMO, demoPatients(new Prng(7).fork('people'), 40, 20, '2026-11-24'), '2026-11-24');
@@ -20,6 +24,36 @@ test('the demo is the same every time: same people, same admissions, same bad we
   assert.ok(timeline.patients.every((p) => p.admittedOn < '2026-11-24'), 'every admission is in the past');
   assert.equal(timeline.patients.filter((p) => p.badWeeks.length > 0).length, 6);
   assert.equal(timeline.patients.filter((p) => p.extraWeeks.length > 0).length, 2);
+  const worsening = timeline.patients.filter((p) => p.severeMoodFrom !== null);
+  assert.equal(worsening.length, 1, 'one patient’s mood worsens last week');
+  assert.equal(worsening[0]!.severeMoodFrom, timeline.lastWeek);
+  assert.ok(worsening[0]!.perfectAttendance && worsening[0]!.badWeeks.length === 0 && worsening[0]!.extraWeeks.length === 0);
+});
+
+test('demo courses: scores fall for most, rare item 9 and C-SSRS positives, and only the chosen patient reaches the severe band after admission', () => {
+  const today = '2026-11-24';
+  const timeline = planTimeline(new Prng(7).fork('timeline'), FULL_DEMO, demoPatients(new Prng(7).fork('people'), 40, 20, today), today);
+  const courses = planCourses(new Prng(7).fork('courses'), timeline);
+  const all = [...courses.values()];
+  assert.ok(all.filter((c) => c.kind === 'improving').length >= 35, 'most improve');
+  assert.ok(all.some((c) => c.kind === 'flat') && all.some((c) => c.kind === 'worsening'), 'a few stay flat or worsen');
+  assert.equal(all.filter((c) => c.item9AtAdmission).length, 2);
+  assert.equal(all.filter((c) => c.cssrsLowRisk).length, 2);
+  for (const patient of timeline.patients) {
+    const course = courses.get(patient.profile.key)!;
+    for (let day = 14; day <= 70; day += 14) {
+      const on = addDays(patient.admittedOn, day);
+      const phq9 = scoreOn(new Prng(day), course, 'phq9', patient.admittedOn, on);
+      if (course.kind === 'rising' && on >= timeline.lastWeek) assert.ok(phq9 >= 20, `${patient.profile.key}: severe from last week`);
+      else assert.ok(phq9 <= 19, `${patient.profile.key} day ${day}: ${phq9} stays below severe`);
+      assert.ok(scoreOn(new Prng(day), course, 'gad7', patient.admittedOn, on) <= 14);
+    }
+  }
+  const phq9 = phq9Answers(new Prng(1), 17, true);
+  assert.equal(phq9.length, 9);
+  assert.equal(phq9.reduce<number>((a, b) => a + Number(b), 0), 17);
+  assert.equal(phq9[8], 1, 'item 9: several days');
+  assert.equal(new Set(planContentKinds(timeline, courses)).size, 5, 'plans use every metric kind');
 });
 
 test('a patient staying from one group into the next is checked out and in at the changeover', () => {
@@ -62,7 +96,6 @@ test('a small demo organization is seeded through the API: admissions, phase cha
     assert.equal(c.patients, 6);
     assert.equal(c.activeEpisodes + c.dischargedEpisodes, 6);
     assert.ok(c.dischargedEpisodes >= 1 && result.stats.discharges === c.dischargedEpisodes, 'the earliest admissions have been discharged');
-    assert.ok(result.stats.phaseChanges >= 4, `phase changes: ${result.stats.phaseChanges}`);
     assert.equal(c.groups, GROUPS.length);
     assert.ok(c.enrollments >= 6 * 4, `enrollments: ${c.enrollments}`);
     assert.ok(c.sessions > 20, `sessions: ${c.sessions}`);
@@ -84,6 +117,8 @@ test('a small demo organization is seeded through the API: admissions, phase cha
     assert.ok(handedOn.length >= 1, 'a completed discharge');
     assert.deepEqual(plans.map((p) => p.episode_id).sort(), handedOn.map((e) => e.episode_id).sort());
     assert.equal((await database.db.selectFrom('aftercare_followups').select('followup_id').execute()).length, 3 * plans.length);
+
+    await assertCare(database.db, result);
 
     const audit = await verifyAuditTrail(database.db);
     assert.ok(audit.ok, audit.problems.join('; '));

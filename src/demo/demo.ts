@@ -87,13 +87,26 @@ export async function prepareDemo(settings: DemoSettings, clock: Clock, log: (li
   }
 }
 
+const listed = (counts: Record<string, number>, names: Record<string, string> = {}) =>
+  Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${names[k] ?? k.replace(/_/g, ' ')} ${n}`).join(', ') || 'none';
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+const INSTRUMENT_NAMES: Record<string, string> = { phq9: 'PHQ-9', gad7: 'GAD-7', bam: 'BAM', cssrs_screener: 'C-SSRS', audit: 'AUDIT', dast10: 'DAST-10' };
+
 export function summary(result: SeedResult): string {
   const c = result.counts;
-  const statuses = (week: string) => Object.entries(result.hours[week] ?? {}).sort().map(([k, n]) => `${k} ${n}`).join(', ');
+  const k = c.care;
+  const statuses = (week: string) => Object.entries(result.hours[week] ?? {}).sort().map(([key, n]) => `${key} ${n}`).join(', ');
+  const today = result.care;
   return [
     `${c.patients} patients (${c.activeEpisodes} active, ${c.dischargedEpisodes} discharged), ${c.staff} staff, ${c.groups} groups, ${c.sessions} sessions, ${c.attendance} attendance records, ${c.auditEvents} audit events`,
     `  hours this week (${result.thisWeek}): ${statuses(result.thisWeek)}`,
     `  hours last week (${result.lastWeek}): ${statuses(result.lastWeek)}`,
+    `  intake assessments: ${total(k.intakeByDecision)} (${listed(k.intakeByDecision)})`,
+    `  instrument responses: ${total(k.responsesByInstrument)} (${listed(k.responsesByInstrument, INSTRUMENT_NAMES)}; ${k.responsesBySource['portal'] ?? 0} in the portal); flags: ${listed(k.flags)}`,
+    `  treatment plans: ${listed(k.planVersionsByStatus)}; ${k.planReviews} reviews, ${k.measurements} objective measurements; step-down decisions: ${listed(k.stepDownByDecision)}; ${k.stayExtensions} stay extension(s)`,
+    `  step-down queue today (week of ${today.stepDownWeek}): ${total(today.stepDownQueue)} (${listed(today.stepDownQueue)})`,
+    `  instruments due today: ${total(today.instrumentsDue)} (${listed(today.instrumentsDue)})`,
+    `  plan reviews needing attention: ${total(today.planWorklist)} (${listed(today.planWorklist)})`,
   ].join('\n');
 }
 

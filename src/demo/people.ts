@@ -123,7 +123,8 @@ function profile(rng: Prng, person: Person, index: number, track: TrackKey, toda
     pronouns: pronounsOf[identity],
     language: !teen && ['Rivera', 'Colón', 'Vázquez', 'Medina', 'Ayala'].includes(family) && rng.chance(0.5) ? 'es' : 'en',
     phone: phone(rng, area),
-    email: rng.chance(0.8) ? `${slug(preferred ?? given)}.${slug(family)}@example.com` : null,
+    // Most patients give an e-mail address (the portal needs one to sign the treatment plan).
+    email: rng.chance(0.92) ? `${slug(preferred ?? given)}.${slug(family)}@example.com` : null,
     address: soberLiving
       ? { line1: `${rng.int(10, 400)} ${rng.pick(STREETS)}`, city: 'Hartford', state: 'CT', postalCode: '06105' }
       : { line1: `${rng.int(10, 2400)} ${rng.pick(STREETS)}`, line2: rng.chance(0.3) ? `Apt ${rng.int(1, 30)}` : null, city, state: teen ? 'CA' : 'CT', postalCode },

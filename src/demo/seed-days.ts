@@ -1,8 +1,9 @@
 /**
  * Walks the demo clock through the history, day by day, and does what the clinic did:
- * weekly individual sessions booked on Monday morning, phase changes, intakes (register,
- * admit, enrol), the front desk reading the board and checking patients in and out (or
- * marking them absent), and discharges in the evening. Every step goes through the API.
+ * weekly individual sessions booked on Monday morning, intakes (register and screen, admit,
+ * enrol), the front desk reading the board and checking patients in and out (or marking
+ * them absent), and discharges in the evening. The clinical work (instruments, plans, the
+ * step-down queue) is seed-care.ts, on the same clock. Every step goes through the API.
  */
 import type { ManualClock } from '../clock.ts';
 import { type LocalDate, addDays, compareDates, instantAt, isoWeekday, weekStartOf } from '../time/local-time.ts';
@@ -13,12 +14,14 @@ import {
   type StaffKey, TRACK_DAYS, TRACK_PROGRAM, type TrackKey,
 } from './organization.ts';
 import type { Prng } from './prng.ts';
+import { emptyCareStats } from './care-state.ts';
+import { CareWalker } from './seed-care.ts';
 import type { World } from './seed-setup.ts';
 import type { PlannedPatient, Timeline } from './timeline.ts';
 
 type Slot = readonly [number, string];
 
-interface Live {
+export interface Live {
   readonly plan: PlannedPatient;
   readonly track: TrackKey;
   readonly program: ProgramKey;
@@ -40,15 +43,16 @@ interface BoardSession {
 
 interface DayEvent { readonly at: Date; readonly seq: number; readonly run: () => Promise<void> }
 
-export interface WalkStats { checkIns: number; checkOuts: number; absences: number; dropIns: number; individualSessions: number; admissions: number; discharges: number; phaseChanges: number }
+export interface WalkStats { checkIns: number; checkOuts: number; absences: number; dropIns: number; individualSessions: number; admissions: number; discharges: number }
 
 const GROUPS_PER_WEEK: Record<TrackKey, number> = { morning: 6, evening: 6, afternoon: 5 };
 /** After the facility's last session of the day. */
 const DISCHARGE_TIME: Record<FacilityKey, string> = { hartford: '21:30', pasadena: '19:00' };
 
 export class DayWalker {
-  readonly stats: WalkStats = { checkIns: 0, checkOuts: 0, absences: 0, dropIns: 0, individualSessions: 0, admissions: 0, discharges: 0, phaseChanges: 0 };
+  readonly stats: WalkStats = { checkIns: 0, checkOuts: 0, absences: 0, dropIns: 0, individualSessions: 0, admissions: 0, discharges: 0 };
   readonly live: Live[];
+  readonly care: CareWalker;
   readonly #byPatientId = new Map<string, Live>();
   readonly #slotsTaken = new Set<string>();
   readonly #weekPlans = new Map<string, WeekPlan>();
@@ -74,6 +78,8 @@ export class DayWalker {
         patientId: '', episodeId: '', clinician: CLINICIANS[track][0]!, slot: [1, '00:00'], section: 'A', phaseIndex: 0, status: 'waiting',
       };
     });
+    const care = { world, clock, timeline, rng: rng.fork('care'), push: (at: Date, run: () => Promise<void>) => this.#push(at, run), stats: emptyCareStats() };
+    this.care = new CareWalker(care, (patientId) => this.#byPatientId.get(patientId));
   }
 
   activeCount(): number {
@@ -87,11 +93,13 @@ export class DayWalker {
       const here = (p: Live) => p.facility === facility;
       if (isoWeekday(date) === 1) this.#push(at('06:30'), () => this.#bookWeek(facility, date));
       for (const p of this.live.filter(here)) {
-        for (const change of p.plan.phaseChanges.filter((c) => c.on === date)) this.#push(at('07:00'), () => this.#changePhase(p, change.phaseIndex, change.reason, date));
+        // Screened before the admission day: registered then, admitted on the day.
+        if (this.care.registrationDay(p) === date && date !== p.plan.enteredOn) this.#push(at('10:00'), () => this.#register(p));
         if (p.plan.enteredOn === date) this.#push(at('07:30'), () => this.#admit(p, date));
         if (p.plan.discharge?.on === date) this.#push(at(DISCHARGE_TIME[facility]), () => this.#discharge(p, date));
       }
       this.#push(at('07:45'), () => this.#readBoard(facility, date));
+      this.care.day(date, facility, this.live);
     }
     while (this.#queue.length > 0) {
       this.#queue.sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq);
@@ -119,12 +127,18 @@ export class DayWalker {
     return this.world.staff[key].client;
   }
 
-  async #admit(p: Live, date: LocalDate): Promise<void> {
-    const admissions = this.#client('admissions');
+  /** Registration and the intake screening (placement decision). */
+  async #register(p: Live): Promise<void> {
     const facilityId = this.world.facilities[p.facility].id;
-    const patient = await admissions.post<{ patientId: string }>('/api/patients', { ...p.plan.profile.input, facilityId });
+    const patient = await this.#client('admissions').post<{ patientId: string }>('/api/patients', { ...p.plan.profile.input, facilityId });
     p.patientId = patient.patientId;
     this.#byPatientId.set(p.patientId, p);
+    await this.care.screen(p);
+  }
+
+  async #admit(p: Live, date: LocalDate): Promise<void> {
+    const admissions = this.#client('admissions');
+    if (!p.patientId) await this.#register(p);
     this.#assignClinician(p);
     const program = this.world.programs[p.program];
     const episode = await admissions.post<{ episodeId: string }>(`/api/patients/${p.patientId}/episodes`, {
@@ -148,6 +162,7 @@ export class DayWalker {
     }
     this.stats.admissions += 1;
     await this.#bookIndividual(p, weekStartOf(date, 1));
+    await this.care.admitted(p);
   }
 
   #assignClinician(p: Live): void {
@@ -198,13 +213,6 @@ export class DayWalker {
       kind, clinicianId: this.world.staff[p.clinician].id, date, startTime: time, durationMinutes: INDIVIDUAL_MINUTES, title, room: OFFICES[p.clinician] ?? null,
     });
     this.stats.individualSessions += 1;
-  }
-
-  async #changePhase(p: Live, phaseIndex: number, reason: string, date: LocalDate): Promise<void> {
-    if (p.status !== 'active') return;
-    await this.#client(p.clinician).post(`/api/episodes/${p.episodeId}/phase`, { phaseId: this.world.programs[p.program].phaseIds[phaseIndex], effectiveOn: date, reason });
-    p.phaseIndex = phaseIndex;
-    this.stats.phaseChanges += 1;
   }
 
   async #discharge(p: Live, date: LocalDate): Promise<void> {

@@ -9,6 +9,8 @@ import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import type { AppDeps } from '../deps.ts';
 import { addDays, compareDates, instantAt, isoWeekday, localDateOf } from '../time/local-time.ts';
+import type { CareStats } from './care-state.ts';
+import type { DemoClient } from './client.ts';
 import { type DemoCounts, demoCounts } from './demo.store.ts';
 import { FACILITIES } from './organization.ts';
 import { demoPatients } from './people.ts';
@@ -38,8 +40,42 @@ export interface SeedResult {
   readonly hours: Record<string, Record<string, number>>;
   readonly thisWeek: string;
   readonly lastWeek: string;
+  /** What a clinician sees today: the step-down queue, instruments due, plans needing attention. */
+  readonly care: CareSummary;
   readonly apiCalls: number;
   readonly seconds: number;
+}
+
+export interface CareSummary {
+  readonly stats: CareStats;
+  /** Proposals awaiting the clinical director, by direction (advance, complete, intensify). */
+  readonly stepDownQueue: Record<string, number>;
+  readonly stepDownWeek: string;
+  /** Instruments due today, by status (due, overdue). */
+  readonly instrumentsDue: Record<string, number>;
+  /** The plan review worklist, by state (no_plan, draft, awaiting_patient, review_overdue, review_due_soon). */
+  readonly planWorklist: Record<string, number>;
+}
+
+const tally = (values: readonly string[]) => values.reduce<Record<string, number>>((t, v) => ({ ...t, [v]: (t[v] ?? 0) + 1 }), {});
+
+/** Reads the three worklists as the clinical director sees them at the end of the walk. */
+async function careSummary(director: DemoClient, facilityIds: readonly string[], stats: CareStats): Promise<CareSummary> {
+  const queues = [];
+  const due = [];
+  const plans = [];
+  for (const id of facilityIds) {
+    queues.push(await director.get<{ weekStart: string; items: { evaluation: { direction: string } }[] }>(`/api/facilities/${id}/step-down-queue`));
+    due.push(...(await director.get<{ items: { status: string }[] }>(`/api/facilities/${id}/instruments-due`)).items);
+    plans.push(...(await director.get<{ items: { state: string }[] }>(`/api/facilities/${id}/plan-reviews`)).items);
+  }
+  return {
+    stats,
+    stepDownQueue: tally(queues.flatMap((q) => q.items.map((i) => i.evaluation.direction))),
+    stepDownWeek: queues[0]?.weekStart ?? '',
+    instrumentsDue: tally(due.map((d) => d.status)),
+    planWorklist: tally(plans.map((p) => p.state)),
+  };
 }
 
 const HOME_ZONE = FACILITIES.hartford.timeZone;
@@ -79,6 +115,8 @@ export async function seedDemo(handle: Pick<DatabaseHandle, 'db' | 'engine'>, ba
       }
     }
     await walker.bookAhead();
+    await walker.care.finish(walker.live);
+    const care = await careSummary(world.staff.director.client, Object.values(world.facilities).map((f) => f.id), walker.care.stats);
 
     const hours: Record<string, Record<string, number>> = {};
     for (const p of walker.live.filter((l) => l.status === 'active')) {
@@ -89,7 +127,7 @@ export async function seedDemo(handle: Pick<DatabaseHandle, 'db' | 'engine'>, ba
       }
     }
     const org = await admin.put<{ orgId: string }>('/api/organization', { name: options.organizationName });
-    const calls = admin.calls + Object.values(world.staff).reduce((n, s) => n + s.client.calls, 0);
+    const calls = admin.calls + Object.values(world.staff).reduce((n, s) => n + s.client.calls, 0) + walker.care.portalCalls();
     return {
       orgId: org.orgId,
       counts: await demoCounts(handle.db, org.orgId),
@@ -97,6 +135,7 @@ export async function seedDemo(handle: Pick<DatabaseHandle, 'db' | 'engine'>, ba
       hours,
       thisWeek: timeline.thisWeek,
       lastWeek: timeline.lastWeek,
+      care,
       apiCalls: calls,
       seconds: Math.round((performance.now() - started) / 100) / 10,
     };

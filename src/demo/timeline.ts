@@ -1,7 +1,9 @@
 /**
- * When things happen to each demo patient: admission, phase changes (after about 3 and 6
- * weeks), discharges, a bad recent week, extra sessions. Pure: every date is a local
- * calendar day computed from `today` with src/time/local-time.ts.
+ * When things happen to each demo patient: admission, discharges, a bad recent week, extra
+ * sessions, and the one patient whose mood worsens last week. Phases are not planned here:
+ * patients move through them when the clinical director approves the step-down queue's
+ * proposals (seed-care.ts). Pure: every date is a local calendar day computed from `today`
+ * with src/time/local-time.ts.
  */
 import type { AftercareInput } from '../aftercare/aftercare.schemas.ts';
 import { type LocalDate, addDays, compareDates, daysBetween, isoWeekday, weekStartOf } from '../time/local-time.ts';
@@ -24,7 +26,6 @@ export interface PlannedPatient {
   readonly admittedOn: LocalDate;
   /** The day the chart is entered in Cairn: the admission day, or the first day of history for earlier admissions. */
   readonly enteredOn: LocalDate;
-  readonly phaseChanges: readonly { readonly on: LocalDate; readonly phaseIndex: number; readonly reason: string }[];
   /** Completing or stepping down carries an aftercare plan (the API requires one). */
   readonly discharge: { readonly on: LocalDate; readonly reason: DischargeReason; readonly summary: string; readonly aftercare: AftercareInput | null } | null;
   /** Left against advice: stops coming from this day. */
@@ -33,6 +34,10 @@ export interface PlannedPatient {
   readonly badWeeks: readonly LocalDate[];
   /** Weeks with sessions beyond the schedule (above the phase's maximum). */
   readonly extraWeeks: readonly LocalDate[];
+  /** Never late, never absent. */
+  readonly perfectAttendance: boolean;
+  /** The PHQ-9 is in the severe band from this day (the last completed week): the step-down queue proposes more intensive care. */
+  readonly severeMoodFrom: LocalDate | null;
 }
 
 export interface Timeline {
@@ -52,7 +57,6 @@ function weekday(date: LocalDate): LocalDate {
   return day === 6 ? addDays(date, 2) : day === 7 ? addDays(date, 1) : date;
 }
 
-const nextMonday = (date: LocalDate) => (isoWeekday(date) === 1 ? date : addDays(weekStartOf(date, WEEK_STARTS_ON), 7));
 const minDate = (a: LocalDate, b: LocalDate) => (compareDates(a, b) <= 0 ? a : b);
 const maxDate = (a: LocalDate, b: LocalDate) => (compareDates(a, b) >= 0 ? a : b);
 
@@ -131,21 +135,30 @@ export function planTimeline(rng: Prng, size: SeedSize, profiles: readonly Patie
         const on = weekday(addDays(admittedOn, rule[1]));
         if (compareDates(on, addDays(today, -1)) <= 0 && compareDates(on, addDays(enteredOn, 7)) >= 0) discharge = { on, reason: rule[2], summary: SUMMARIES[rule[2]], aftercare: aftercarePlan(population, rule[2], on) };
       }
-      const lastDay = discharge?.on ?? addDays(today, -1);
-      const phaseChanges = [
-        { on: maxDate(nextMonday(addDays(admittedOn, 21)), addDays(enteredOn, 1)), phaseIndex: 1, reason: 'Engaged in groups, cravings managed; moving to early recovery.' },
-        { on: maxDate(nextMonday(addDays(admittedOn, 42)), addDays(enteredOn, 2)), phaseIndex: 2, reason: 'Stable for three weeks; maintenance phase.' },
-      ].filter((c) => compareDates(c.on, lastDay) <= 0);
       const stopsAttendingOn = discharge?.reason === 'left_against_advice' ? addDays(discharge.on, -9) : null;
-      planned.push({ profile, admittedOn, enteredOn, phaseChanges, discharge, stopsAttendingOn, badWeeks: [], extraWeeks: [] });
+      planned.push({ profile, admittedOn, enteredOn, discharge, stopsAttendingOn, badWeeks: [], extraWeeks: [], perfectAttendance: false, severeMoodFrom: null });
     });
   }
-  return { today, thisWeek, lastWeek, historyStart, patients: assignWeeks(rng.fork('weeks'), planned, lastWeek, thisWeek) };
+  const worsening = worseningMood(planned, lastWeek);
+  const patients = assignWeeks(rng.fork('weeks'), planned, lastWeek, thisWeek, worsening)
+    .map((p) => (p.profile.key === worsening ? { ...p, perfectAttendance: true, severeMoodFrom: lastWeek } : p));
+  return { today, thisWeek, lastWeek, historyStart, patients };
 }
 
-/** 5–6 patients (10 %) get a bad recent week; 1–2 attend extra sessions. */
-function assignWeeks(rng: Prng, patients: PlannedPatient[], lastWeek: LocalDate, thisWeek: LocalDate): PlannedPatient[] {
-  const eligible = patients.filter((p) => p.discharge === null && compareDates(p.admittedOn, lastWeek) <= 0 && compareDates(p.enteredOn, lastWeek) <= 0);
+/**
+ * The patient whose PHQ-9 rises into the severe band last week: in treatment, admitted at
+ * least five weeks before, attending every session (so the proposal is about mood alone),
+ * with an e-mail address (a portal account, so the treatment plan is signed and in force).
+ * An adult on the morning track when there is one.
+ */
+function worseningMood(patients: readonly PlannedPatient[], lastWeek: LocalDate): string | null {
+  const candidates = patients.filter((p) => p.discharge === null && daysBetween(p.admittedOn, lastWeek) >= 35 && typeof p.profile.input['email'] === 'string');
+  return (candidates.find((p) => p.profile.track === 'morning') ?? candidates[0])?.profile.key ?? null;
+}
+
+/** 5–6 patients (10 %) get a bad recent week; 1–2 attend extra sessions (never the patient whose mood worsens). */
+function assignWeeks(rng: Prng, patients: PlannedPatient[], lastWeek: LocalDate, thisWeek: LocalDate, exclude: string | null): PlannedPatient[] {
+  const eligible = patients.filter((p) => p.discharge === null && compareDates(p.admittedOn, lastWeek) <= 0 && compareDates(p.enteredOn, lastWeek) <= 0 && p.profile.key !== exclude);
   const order = rng.shuffle(eligible.map((p) => p.profile.key));
   const bad = new Set(order.slice(0, Math.max(1, Math.round(patients.length * 0.1))));
   const rest = order.filter((k) => !bad.has(k));

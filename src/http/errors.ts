@@ -92,6 +92,7 @@ export type ErrorCode =
   | 'plan_not_draft'
   | 'plan_not_active'
   | 'plan_not_awaiting_signature'
+  | 'plan_changed'
   | 'signature_name_mismatch'
   | 'objective_not_found'
   | 'objective_not_custom'

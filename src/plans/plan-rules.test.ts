@@ -10,6 +10,7 @@ import {
   reviewDueOn,
   signatureNameMatches,
   signingProblems,
+  versionInForceOn,
 } from './plan-rules.ts';
 import type { Metric, Objective, PlanContent } from './plans.schemas.ts';
 
@@ -120,6 +121,25 @@ describe('a version’s life', () => {
   it('only the plan in force is reviewed', () => {
     assert.equal(nextStatus('active', 'review'), 'active');
     assert.equal(nextStatus('draft', 'review'), null);
+  });
+});
+
+describe('the version in force on a day', () => {
+  // Version 1 signed by the patient on 2 November, version 2 on 18 November, version 3 awaiting them.
+  const versions = [
+    { version: 3, effective_on: null },
+    { version: 2, effective_on: '2026-11-18' },
+    { version: 1, effective_on: '2026-11-02' },
+  ];
+  const inForce = (day: string) => versionInForceOn(versions, day)?.version;
+
+  it('is the latest version to have taken effect by that day, even one superseded since', () => {
+    assert.deepEqual([inForce('2026-11-02'), inForce('2026-11-17'), inForce('2026-11-18'), inForce('2026-11-30')], [1, 1, 2, 2]);
+  });
+
+  it('is none before the first took effect; a version awaiting the patient never is', () => {
+    assert.equal(inForce('2026-11-01'), undefined);
+    assert.equal(versionInForceOn([{ version: 1, effective_on: null }], '2026-11-30'), undefined);
   });
 });
 

@@ -155,6 +155,18 @@ export function nextStatus(status: PlanVersionStatus, event: PlanEvent): PlanVer
   }
 }
 
+/**
+ * The version in force on a facility day: the latest to have taken effect by then. Versions
+ * take effect in order (the patient's signature supersedes the one before), so a superseded
+ * version was in force from its day until the next one's; drafts and versions awaiting the
+ * patient never were. Undefined before the first took effect.
+ */
+export function versionInForceOn<V extends { readonly version: number; readonly effective_on: LocalDate | null }>(versions: readonly V[], day: LocalDate): V | undefined {
+  return versions
+    .filter((v) => v.effective_on !== null && compareDates(v.effective_on, day) <= 0)
+    .reduce<V | undefined>((latest, v) => (latest === undefined || v.version > latest.version ? v : latest), undefined);
+}
+
 /** The next review is due this many days after the plan takes effect or is reviewed. */
 export function reviewDueOn(from: LocalDate, reviewIntervalDays: number): LocalDate {
   return addDays(from, reviewIntervalDays);

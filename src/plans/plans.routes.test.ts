@@ -45,10 +45,12 @@ interface Person {
   portal: PortalClient;
 }
 
-async function admit(given: string, family: string, preferred?: string): Promise<Person> {
+/** A patient registered at the facility, admitted on 2 November to its program (or to another one), with a portal account. */
+async function admit(given: string, family: string, o: { preferred?: string; program?: { programId: string; phaseId: string } } = {}): Promise<Person> {
   const db = ctx.deps.db;
-  const patientId = await insertPatient(db, org.orgId, facilityId, { given, family, ...(preferred ? { preferred } : {}) });
-  const episodeId = await insertEpisode(db, org.orgId, { patientId, programId, clinicianId: clinician.staffId, admittedOn: '2026-11-02', phases: [{ effectiveOn: '2026-11-02', phaseId: engagementPhaseId }] });
+  const patientId = await insertPatient(db, org.orgId, facilityId, { given, family, ...(o.preferred ? { preferred: o.preferred } : {}) });
+  const program = o.program ?? { programId, phaseId: engagementPhaseId };
+  const episodeId = await insertEpisode(db, org.orgId, { patientId, programId: program.programId, clinicianId: clinician.staffId, admittedOn: '2026-11-02', phases: [{ effectiveOn: '2026-11-02', phaseId: program.phaseId }] });
   const invite = await org.admin.post(`/api/patients/${patientId}/portal-invite`, { email: `${given.toLowerCase()}-${patientId.slice(0, 6)}@example.org` });
   assert.equal(invite.statusCode, 201, invite.body);
   const portal = new PortalClient();
@@ -119,13 +121,27 @@ async function auditRows(patientId: string) {
     .execute();
 }
 
+const TEST_NOW = '2026-11-24T15:00:00.000Z';
+
+/** The version awaiting the patient's signature as the portal shows it to them, if any. */
+async function shownToPatient(p: Person, episodeId = p.episodeId): Promise<{ version: number; updatedAt: string; content: PlanContent } | null> {
+  const plans = (await p.portal.request('GET', '/api/portal/plans')).json().plans as { episodeId: string; awaitingSignature: { version: number; updatedAt: string; content: PlanContent } | null }[];
+  return plans.find((plan) => plan.episodeId === episodeId)?.awaitingSignature ?? null;
+}
+
+/** The patient signs as the portal does: the version with the updatedAt they were shown (any time when none awaits them). */
+async function signAsShown(p: Person, body: { version: number; typedName: string }, episodeId = p.episodeId): Promise<LightMyRequestResponse> {
+  const updatedAt = (await shownToPatient(p, episodeId))?.updatedAt ?? TEST_NOW;
+  return p.portal.request('POST', `/api/portal/plans/${episodeId}/sign`, { ...body, updatedAt });
+}
+
 /** Writes, signs and has the patient sign a plan; returns the version now in force. */
-async function putInForce(p: Person, content: PlanContent, typedName: string): Promise<number> {
-  const draft = await clinician.put(planUrl(p, '/draft'), { content });
+async function putInForce(p: Person, content: PlanContent, typedName: string, author: Staff = clinician): Promise<number> {
+  const draft = await author.put(planUrl(p, '/draft'), { content });
   assert.equal(draft.statusCode, 200, draft.body);
-  const signed = await clinician.post(planUrl(p, '/sign'), { version: draft.json().version });
+  const signed = await author.post(planUrl(p, '/sign'), { version: draft.json().version });
   assert.equal(signed.statusCode, 200, signed.body);
-  const patientSigned = await p.portal.request('POST', `/api/portal/plans/${p.episodeId}/sign`, { version: draft.json().version, typedName });
+  const patientSigned = await signAsShown(p, { version: draft.json().version, typedName });
   assert.equal(patientSigned.statusCode, 200, patientSigned.body);
   return draft.json().version;
 }
@@ -146,7 +162,7 @@ before(async () => {
   outsider = await createStaffMember(ctx, otherOrg, ['clinician'], []);
   // A process group every weekday morning from Monday 16 November.
   group = await insertGroup(ctx.deps.db, org.orgId, { facilityId, facilitatorId: clinician.staffId, name: 'Morning process group', startsOn: '2026-11-16', endsOn: '2026-11-27', days: [1, 2, 3, 4, 5], startTime: '09:00', durationMinutes: 180 });
-  jordan = await admit('Jordan', 'Rivera', 'Jo');
+  jordan = await admit('Jordan', 'Rivera', { preferred: 'Jo' });
   await insertEnrollment(ctx.deps.db, org.orgId, { groupId: group.groupId, patientId: jordan.patientId, episodeId: jordan.episodeId, startsOn: '2026-11-16', createdBy: clinician.staffId });
 });
 
@@ -178,12 +194,12 @@ describe('writing and signing a plan', () => {
     assert.equal(portal.plans[0].awaitingSignature.version, 1);
     assert.deepEqual(portal.plans[0].awaitingSignature.responsibleStaff, [{ staffId: clinician.staffId, fullName: 'Staff clinician' }]);
 
-    const wrongName = await jordan.portal.request('POST', `/api/portal/plans/${jordan.episodeId}/sign`, { version: 1, typedName: 'Jordan Riviera' });
+    const wrongName = await signAsShown(jordan, { version: 1, typedName: 'Jordan Riviera' });
     assert.equal(wrongName.statusCode, 422);
     assert.equal(wrongName.json().error.code, 'signature_name_mismatch');
     assert.equal((await clinician.get(planUrl(jordan))).json().pending.status, 'awaiting_patient', 'a wrong name changes nothing');
 
-    const patientSigned = await jordan.portal.request('POST', `/api/portal/plans/${jordan.episodeId}/sign`, { version: 1, typedName: 'jo  rivera' });
+    const patientSigned = await signAsShown(jordan, { version: 1, typedName: 'jo  rivera' });
     assert.equal(patientSigned.statusCode, 200, patientSigned.body);
     assert.equal(patientSigned.json().active.version, 1);
     assert.equal(patientSigned.json().awaitingSignature, null);
@@ -198,7 +214,7 @@ describe('writing and signing a plan', () => {
   });
 
   it('a patient cannot sign the same version twice', async () => {
-    const again = await jordan.portal.request('POST', `/api/portal/plans/${jordan.episodeId}/sign`, { version: 1, typedName: 'Jordan Rivera' });
+    const again = await signAsShown(jordan, { version: 1, typedName: 'Jordan Rivera' });
     assert.equal(again.statusCode, 409);
     assert.equal(again.json().error.code, 'plan_not_awaiting_signature');
   });
@@ -212,7 +228,7 @@ describe('writing and signing a plan', () => {
     const meanwhile = (await clinician.get(planUrl(jordan))).json();
     assert.deepEqual([meanwhile.active.version, meanwhile.pending.version, meanwhile.pending.status], [1, 2, 'awaiting_patient']);
 
-    const signed = await jordan.portal.request('POST', `/api/portal/plans/${jordan.episodeId}/sign`, { version: 2, typedName: 'Jordan Rivera' });
+    const signed = await signAsShown(jordan, { version: 2, typedName: 'Jordan Rivera' });
     assert.equal(signed.statusCode, 200, signed.body);
     const view = (await clinician.get(planUrl(jordan))).json();
     assert.equal(view.active.version, 2);
@@ -226,10 +242,48 @@ describe('writing and signing a plan', () => {
     const edited = await clinician.put(planUrl(jordan, '/draft'), { content: fullPlan() });
     assert.equal(edited.statusCode, 200, edited.body);
     assert.deepEqual([edited.json().version, edited.json().status, edited.json().clinicianSignature], [3, 'draft', null]);
-    const tooSoon = await jordan.portal.request('POST', `/api/portal/plans/${jordan.episodeId}/sign`, { version: 3, typedName: 'Jordan Rivera' });
+    const tooSoon = await signAsShown(jordan, { version: 3, typedName: 'Jordan Rivera' });
     assert.equal(tooSoon.statusCode, 409);
     assert.equal(tooSoon.json().error.code, 'plan_not_awaiting_signature');
     assert.equal((await clinician.get(planUrl(jordan))).json().active.version, 2, 'the plan in force is unchanged');
+  });
+
+  it('the patient signs only what they read: a version changed and signed again since they opened it is refused with 409 plan_changed', async () => {
+    const mia = await admit('Mia', 'Torres');
+    await clinician.put(planUrl(mia, '/draft'), { content: fullPlan() });
+    await clinician.post(planUrl(mia, '/sign'), { version: 1 });
+    const opened = await shownToPatient(mia);
+    assert.equal(opened?.version, 1);
+    const signAs = (body: Record<string, unknown>) => mia.portal.request('POST', `/api/portal/plans/${mia.episodeId}/sign`, { version: 1, typedName: 'Mia Torres', ...body });
+
+    const unsaid = await signAs({});
+    assert.equal(unsaid.statusCode, 400, 'the portal must say which state of the version the patient read');
+    assert.deepEqual(unsaid.json().error.details.map((d: { path: string }) => d.path), ['updatedAt']);
+    try {
+      // While Mia reads, her clinician rewrites the goal and signs again: still version 1, awaiting her.
+      const changed = fullPlan();
+      changed.problems[0]!.goals[0]!.statement = 'Come to every group this month';
+      ctx.clock.set('2026-11-24T15:05:00Z');
+      assert.equal((await clinician.put(planUrl(mia, '/draft'), { content: changed })).statusCode, 200);
+      ctx.clock.set('2026-11-24T15:06:00Z');
+      assert.equal((await clinician.post(planUrl(mia, '/sign'), { version: 1 })).json().status, 'awaiting_patient');
+
+      const stale = await signAs({ updatedAt: opened!.updatedAt });
+      assert.equal(stale.statusCode, 409, stale.body);
+      assert.equal(stale.json().error.code, 'plan_changed');
+      assert.deepEqual(stale.json().error.details.map((d: { path: string }) => d.path), ['updatedAt']);
+      const untouched = (await clinician.get(planUrl(mia))).json();
+      assert.deepEqual([untouched.active, untouched.pending.status, untouched.pending.patientSignature], [null, 'awaiting_patient', null], 'nothing was signed');
+
+      // Read again, the plan signs.
+      const reread = await shownToPatient(mia);
+      assert.equal(reread?.content.problems[0]!.goals[0]!.statement, 'Come to every group this month');
+      const signed = await signAs({ updatedAt: reread!.updatedAt });
+      assert.equal(signed.statusCode, 200, signed.body);
+      assert.equal(signed.json().active.content.problems[0].goals[0].statement, 'Come to every group this month');
+    } finally {
+      ctx.clock.set('2026-11-24T15:00:00Z');
+    }
   });
 
   it('signing an incomplete plan is refused with the path of each missing part', async () => {
@@ -290,13 +344,13 @@ describe('the portal keeps to the patient’s own plans', () => {
     const ana = await admit('Ana', 'Alvarez');
     await clinician.put(planUrl(ana, '/draft'), { content: fullPlan() });
     await clinician.post(planUrl(ana, '/sign'), { version: 1 });
-    const attempt = await jordan.portal.request('POST', `/api/portal/plans/${ana.episodeId}/sign`, { version: 1, typedName: 'Ana Alvarez' });
+    const attempt = await jordan.portal.request('POST', `/api/portal/plans/${ana.episodeId}/sign`, { version: 1, typedName: 'Ana Alvarez', updatedAt: (await clinician.get(planUrl(ana))).json().pending.updatedAt });
     assert.equal(attempt.statusCode, 404);
     assert.equal((await clinician.get(planUrl(ana))).json().pending.status, 'awaiting_patient');
     const mine = (await jordan.portal.request('GET', '/api/portal/plans')).json();
     assert.deepEqual(mine.plans.map((p: { episodeId: string }) => p.episodeId), [jordan.episodeId]);
     // An episode that does not exist answers the same.
-    assert.equal((await jordan.portal.request('POST', `/api/portal/plans/${randomUUID()}/sign`, { version: 1, typedName: 'Jordan Rivera' })).statusCode, 404);
+    assert.equal((await jordan.portal.request('POST', `/api/portal/plans/${randomUUID()}/sign`, { version: 1, typedName: 'Jordan Rivera', updatedAt: TEST_NOW })).statusCode, 404);
   });
 
   it('staff sessions cannot use the portal route, nor the patient staff routes', async () => {
@@ -310,6 +364,42 @@ describe('who may read and write plans', () => {
     assert.equal((await frontDesk.get(planUrl(jordan))).statusCode, 403);
     assert.equal((await frontDesk.put(planUrl(jordan, '/draft'), { content: fullPlan() })).statusCode, 403);
     assert.equal((await frontDesk.get(`/api/facilities/${facilityId}/plan-reviews`)).statusCode, 403);
+  });
+
+  it('only staff of the facility running the episode’s program change its plan: North’s clinician cannot write, sign, review or measure a South episode of a patient registered at North', async () => {
+    const south = (await org.admin.post('/api/facilities', facilityInput('South'))).json().facilityId;
+    const southProgram = (await org.admin.post('/api/programs', programInput(south, { name: 'South IOP' }))).json();
+    const southPhaseId: string = southProgram.phases[0].phaseId;
+    const southClinician = await createStaffMember(ctx, org, ['clinician'], [south]);
+    const eli = await admit('Eli', 'Moss', { program: { programId: southProgram.programId, phaseId: southPhaseId } });
+    // South's clinician puts a plan in force (with a custom objective to measure) and starts version 2.
+    const content = fullPlan();
+    content.problems[0]!.goals[0]!.objectives[0]!.phaseId = southPhaseId;
+    await putInForce(eli, content, 'Eli Moss', southClinician);
+    assert.equal((await southClinician.put(planUrl(eli, '/draft'), { content })).json().version, 2);
+    const written = async () => ({
+      versions: await ctx.deps.db.selectFrom('treatment_plan_versions').selectAll().where('org_id', '=', org.orgId).where('episode_id', '=', eli.episodeId).orderBy('version').execute(),
+      reviews: await ctx.deps.db.selectFrom('treatment_plan_reviews').selectAll().where('org_id', '=', org.orgId).where('episode_id', '=', eli.episodeId).execute(),
+      measurements: await ctx.deps.db.selectFrom('objective_measurements').selectAll().where('org_id', '=', org.orgId).where('episode_id', '=', eli.episodeId).execute(),
+      changes: (await auditRows(eli.patientId)).filter((r) => r.action !== 'read'),
+    });
+    const unchanged = await written();
+
+    // Eli is registered at North, so North's clinician reaches his chart and may read the plan...
+    assert.equal((await clinician.get(planUrl(eli))).statusCode, 200);
+    // ...but changing it belongs to the facility running his program, as for every change to an episode.
+    const attempts = {
+      draft: await clinician.put(planUrl(eli, '/draft'), { content }),
+      sign: await clinician.post(planUrl(eli, '/sign'), { version: 2 }),
+      review: await clinician.post(planUrl(eli, '/reviews'), { note: 'Reviewed from North.' }),
+      measurement: await clinician.post(planUrl(eli, `/objectives/${ids.meetings}/measurements`), { measuredOn: '2026-11-24', value: 2 }),
+    };
+    assert.deepEqual(
+      Object.fromEntries(Object.entries(attempts).map(([action, r]) => [action, [r.statusCode, r.json().error?.code]])),
+      { draft: [403, 'facility_forbidden'], sign: [403, 'facility_forbidden'], review: [403, 'facility_forbidden'], measurement: [403, 'facility_forbidden'] },
+    );
+    assert.deepEqual(await written(), unchanged, 'nothing was written');
+    assert.equal((await southClinician.post(planUrl(eli, '/sign'), { version: 2 })).statusCode, 200, 'South’s clinician may');
   });
 
   it('a plan cannot change once the episode is discharged', async () => {
@@ -395,7 +485,7 @@ describe('objectives measure themselves', () => {
     const future = await clinician.post(planUrl(jordan, `/objectives/${ids.meetings}/measurements`), { measuredOn: '2026-11-25', value: 1 });
     assert.equal(future.statusCode, 422);
     assert.equal(future.json().error.code, 'date_out_of_range');
-    const count = await ctx.deps.db.selectFrom('objective_measurements').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', org.orgId).executeTakeFirstOrThrow();
+    const count = await ctx.deps.db.selectFrom('objective_measurements').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', org.orgId).where('episode_id', '=', jordan.episodeId).executeTakeFirstOrThrow();
     assert.equal(Number(count.n), 2, 'refused measurements wrote nothing');
   });
 });

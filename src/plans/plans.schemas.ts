@@ -211,7 +211,11 @@ export const PortalPlans = Type.Object({ plans: Type.Array(PortalPlan) });
 export type PortalPlans = Static<typeof PortalPlans>;
 
 export const PortalPlanSignInput = Type.Object(
-  { version: Type.Integer({ minimum: 1 }), typedName: Type.String({ minLength: 1, maxLength: 300, description: 'The patient types their full name' }) },
+  {
+    version: Type.Integer({ minimum: 1 }),
+    updatedAt: Type.String({ format: 'date-time', description: 'The version’s updatedAt as the patient was shown it: a version changed since is not signed (409 plan_changed)' }),
+    typedName: Type.String({ minLength: 1, maxLength: 300, description: 'The patient types their full name' }),
+  },
   { additionalProperties: false },
 );
 export type PortalPlanSignInput = Static<typeof PortalPlanSignInput>;

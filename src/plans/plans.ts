@@ -8,7 +8,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import { type AuditContext, recordAudit } from '../audit/record.ts';
-import type { StaffActor } from '../http/actor.ts';
+import { type StaffActor, canSeeFacility } from '../http/actor.ts';
 import { AppError } from '../http/errors.ts';
 import { getFacility } from '../facilities/facilities.store.ts';
 import { displayName } from '../patients/patient-rules.ts';
@@ -47,6 +47,18 @@ export function refuseDischarged(episode: PlanEpisodeRow): void {
   if (episode.status !== 'active') throw new AppError(409, 'episode_not_active', 'The episode has ended; its treatment plan can no longer change.');
 }
 
+/**
+ * The episode whose plan a staff member changes, locked. As for every other change to an
+ * episode (episodes.ts), the program's facility decides who may: a patient registered at a
+ * facility the caller works at can be in a program at one they do not.
+ */
+async function episodeToChange(trx: Trx, actor: StaffActor, episodeId: string): Promise<PlanEpisodeRow> {
+  const episode = await lockedEpisode(trx, actor.orgId, episodeId);
+  if (!canSeeFacility(actor, episode.facility_id)) throw new AppError(403, 'facility_forbidden', 'The episode’s program is at a facility you are not assigned to.');
+  refuseDischarged(episode);
+  return episode;
+}
+
 /** One version as it stands now, with the names its interventions need. */
 export async function loadVersion(trx: Trx, orgId: string, episode: PlanEpisodeRow, version: number, now: Date): Promise<PlanVersion> {
   const row = (await planVersionRows(trx, orgId, [episode.episode_id])).find((r) => r.version === version);
@@ -82,8 +94,7 @@ export async function getPlanView(deps: AppDeps, actor: StaffActor, audit: Audit
  */
 export async function savePlanDraft(deps: AppDeps, actor: StaffActor, audit: AuditContext, episodeId: string, input: PlanDraftInput): Promise<PlanVersion> {
   return deps.db.transaction().execute(async (trx) => {
-    const episode = await lockedEpisode(trx, actor.orgId, episodeId);
-    refuseDischarged(episode);
+    const episode = await episodeToChange(trx, actor, episodeId);
     const problems = contentProblems(input.content);
     if (problems.length) throw new AppError(422, 'plan_invalid', 'Check the plan: some entries cannot be saved.', problems);
     const now = deps.clock.now();
@@ -108,8 +119,7 @@ export async function savePlanDraft(deps: AppDeps, actor: StaffActor, audit: Aud
 /** The clinician signs the open draft; it then awaits the patient's signature in the portal. */
 export async function signPlanAsClinician(deps: AppDeps, actor: StaffActor, audit: AuditContext, episodeId: string, input: PlanSignInput): Promise<PlanVersion> {
   return deps.db.transaction().execute(async (trx) => {
-    const episode = await lockedEpisode(trx, actor.orgId, episodeId);
-    refuseDischarged(episode);
+    const episode = await episodeToChange(trx, actor, episodeId);
     const row = (await planVersionRows(trx, actor.orgId, [episodeId])).find((r) => r.version === input.version);
     if (!row) throw new AppError(404, 'not_found', 'No such plan version.', [{ path: 'version', message: 'does not exist' }]);
     if (nextStatus(row.status, 'clinician_sign') === null) {
@@ -132,8 +142,7 @@ export async function signPlanAsClinician(deps: AppDeps, actor: StaffActor, audi
 /** A review of the plan in force without changing it: moves the next review date. */
 export async function reviewPlan(deps: AppDeps, actor: StaffActor, audit: AuditContext, episodeId: string, input: PlanReviewInput): Promise<PlanView> {
   return deps.db.transaction().execute(async (trx) => {
-    const episode = await lockedEpisode(trx, actor.orgId, episodeId);
-    refuseDischarged(episode);
+    const episode = await episodeToChange(trx, actor, episodeId);
     const active = await activeVersionOf(trx, actor.orgId, episodeId);
     if (!active) throw new AppError(409, 'plan_not_active', 'There is no plan in force to review yet.');
     const now = deps.clock.now();
@@ -156,8 +165,7 @@ export async function reviewPlan(deps: AppDeps, actor: StaffActor, audit: AuditC
 /** Records a value for a custom objective of the plan in force (or the pending version) and returns its progress. */
 export async function recordMeasurement(deps: AppDeps, actor: StaffActor, audit: AuditContext, episodeId: string, objectiveId: string, input: MeasurementInput): Promise<ObjectiveProgress> {
   return deps.db.transaction().execute(async (trx) => {
-    const episode = await lockedEpisode(trx, actor.orgId, episodeId);
-    refuseDischarged(episode);
+    const episode = await episodeToChange(trx, actor, episodeId);
     const rows = await planVersionRows(trx, actor.orgId, [episodeId]);
     const plan = [rows.find((r) => r.status === 'active'), rows.find((r) => r.status === 'awaiting_patient' || r.status === 'draft')].find(
       (r) => r !== undefined && findObjective(r.content as PlanContent, objectiveId) !== undefined,

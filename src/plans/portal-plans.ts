@@ -32,8 +32,9 @@ export async function portalPlans(deps: AppDeps, patient: Patient, audit: AuditC
 }
 
 /**
- * The patient signs the version awaiting them: it takes effect today (facility day), its
- * review falls due after the program's interval, and the version it replaces is superseded.
+ * The patient signs the version awaiting them, as they were shown it (its `updatedAt`): it
+ * takes effect today (facility day), its review falls due after the program's interval, and
+ * the version it replaces is superseded.
  */
 export async function signPlanAsPatient(deps: AppDeps, patient: Patient, audit: AuditContext, episodeId: string, input: PortalPlanSignInput): Promise<PortalPlan> {
   return deps.db.transaction().execute(async (trx) => {
@@ -43,6 +44,13 @@ export async function signPlanAsPatient(deps: AppDeps, patient: Patient, audit: 
     const row = (await planVersionRows(trx, patient.orgId, [episodeId])).find((r) => r.version === input.version);
     if (!row || row.status === 'draft' || nextStatus(row.status, 'patient_sign') === null) {
       throw new AppError(409, 'plan_not_awaiting_signature', 'This version of the plan is not waiting for your signature.', [{ path: 'version', message: 'is not awaiting signature' }]);
+    }
+    // The patient signs what they read: a version edited and signed again since they were
+    // shown it (or edited while they read) is not the plan they agreed to.
+    if (row.updated_at.getTime() !== new Date(input.updatedAt).getTime()) {
+      throw new AppError(409, 'plan_changed', 'Your care team changed this plan since you opened it. Please read it again before signing.', [
+        { path: 'updatedAt', message: 'is not the version’s latest change' },
+      ]);
     }
     const names = await patientSigningNames(trx, patient.orgId, patient.patientId);
     if (!names || !signatureNameMatches(input.typedName, { legalGivenName: names.legal_given_name, legalFamilyName: names.legal_family_name, preferredName: names.preferred_name })) {

@@ -1,6 +1,7 @@
 /**
  * Loads what the step-down rules need for many episodes at once (weekly hours through the
- * hours machinery, PHQ-9 and GAD-7 scores, plan objectives) and evaluates each with the pure
+ * hours machinery, PHQ-9 and GAD-7 scores, the objectives of the plan in force at the end of
+ * the evaluated week as they stood then) and evaluates each with the pure
  * evaluateStepDown. Set-based: a fixed number of queries whatever the number of episodes.
  * Reads only (besides materialising group occurrences, as the hours pages do); callers audit.
  */
@@ -11,7 +12,7 @@ import type { PhaseBand, SessionHours } from '../attendance/hours.ts';
 import { type EpisodeSpan, weeklyHoursSeries } from '../attendance/hours-series.ts';
 import { type RosteredSessionRow, groupsOfPatients, phaseHistoryOf, rosteredSessions } from '../attendance/hours.store.ts';
 import { materialiseGroups } from '../attendance/materialise.ts';
-import { type EpisodeObjectiveProgress, objectiveProgressOfEpisodes } from '../plans/plan-progress.ts';
+import { type EpisodeObjectiveProgress, objectiveProgressAtWeekEnd } from '../plans/plan-progress.ts';
 import { type LocalDate, addDays, compareDates, localDateOf, weekStartOf } from '../time/local-time.ts';
 import { type Evaluation, type PhaseRef, type Score, type StepDownWeek, evaluateStepDown } from './step-down-rules.ts';
 import { type ProgramPhaseRow, type StepDownEpisodeRow, instrumentScoresOfEpisodes, phasesOfPrograms } from './stepdown.store.ts';
@@ -152,12 +153,15 @@ export async function evaluateEpisodes(trx: Trx, orgId: string, episodes: readon
     return [{ episode, neighbours, evaluatedWeekStart, window }];
   });
   const ids = prepared.map((p) => p.episode.episode_id);
-  const wantObjectives = prepared.filter((p) => p.neighbours.phase.advancement_criteria?.objectivesMet).map((p) => p.episode.episode_id);
+  // Objectives as they stood at the end of the evaluated week: a proposal does not change mid-week.
+  const wantObjectives = prepared
+    .filter((p) => p.neighbours.phase.advancement_criteria?.objectivesMet)
+    .map((p) => ({ episodeId: p.episode.episode_id, weekEnd: addDays(p.evaluatedWeekStart, 6) }));
   const withWindow = prepared.flatMap((p) => (p.window ? [{ episode: p.episode, window: p.window }] : []));
   const [weeks, scores, objectives] = await Promise.all([
     completedWeeks(trx, orgId, withWindow, now),
     instrumentScoresOfEpisodes(trx, orgId, ids, ['phq9', 'gad7']),
-    wantObjectives.length ? objectiveProgressOfEpisodes(trx, orgId, wantObjectives, now) : Promise.resolve(new Map<string, EpisodeObjectiveProgress[]>()),
+    wantObjectives.length ? objectiveProgressAtWeekEnd(trx, orgId, wantObjectives, now) : Promise.resolve(new Map<string, EpisodeObjectiveProgress[]>()),
   ]);
   const scoresByEpisode = groupBy(scores, (s) => `${s.episode_id}|${s.instrument}`);
   const scoresOf = (episodeId: string, instrument: 'phq9' | 'gad7'): Score[] =>
@@ -177,12 +181,14 @@ export async function evaluateEpisodes(trx: Trx, orgId: string, episodes: readon
         weeks: weeks.get(episode.episode_id) ?? [],
         phq9: scoresOf(episode.episode_id, 'phq9'),
         gad7: scoresOf(episode.episode_id, 'gad7'),
-        objectives: (objectives.get(episode.episode_id) ?? []).map((o) => ({
-          objectiveId: o.objectiveId,
-          description: o.description,
-          phaseId: o.phaseId,
-          met: o.met,
-        })),
+        // No entry: no plan in force at the end of the week (or the phase does not ask).
+        objectives:
+          objectives.get(episode.episode_id)?.map((o) => ({
+            objectiveId: o.objectiveId,
+            description: o.description,
+            phaseId: o.phaseId,
+            met: o.met,
+          })) ?? null,
       }),
     );
   }

@@ -19,7 +19,7 @@ const WEEKS = ['2026-10-19', '2026-10-26', '2026-11-02', '2026-11-09', '2026-11-
 const week = (weekStart: string, overrides: Partial<StepDownWeek> = {}): StepDownWeek => ({ weekStart, status: 'on_track', meetsRequiredDays: true, sessionsScheduled: 4, sessionsAttended: 4, ...overrides });
 const scores = (...points: [string, number][]): Score[] => points.map(([administeredOn, score]) => ({ administeredOn, score }));
 
-/** A patient in Engagement who meets every criterion, unless told otherwise. */
+/** A patient in Engagement who meets every criterion (a plan in force, no objective tied to the phase), unless told otherwise. */
 const history = (overrides: Partial<StepDownInput> = {}): StepDownInput => ({
   phase: { ...engagement, position: 1, criteria: CRITERIA },
   nextPhase: earlyRecovery,
@@ -141,7 +141,7 @@ describe('PHQ-9: improved by 5 points from the first score, or below 10', () => 
   });
 });
 
-describe('plan objectives for the phase', () => {
+describe('plan objectives for the phase (of the plan in force at the end of the evaluated week)', () => {
   const objective = (objectiveId: string, phaseId: string | null, met: boolean) => ({ objectiveId, description: `Objective ${objectiveId}`, phaseId, met });
   it('all of the phase’s objectives met: met', () => {
     assert.deepEqual(criterion(history({ objectives: [objective('a', 'engagement', true), objective('b', 'engagement', true)] }), 'objectives')?.actual, '2 of 2 objectives met');
@@ -152,14 +152,21 @@ describe('plan objectives for the phase', () => {
     assert.deepEqual([criterion(input, 'objectives')?.met, criterion(input, 'objectives')?.actual], [false, '1 of 2 objectives met']);
     assert.equal(evaluateStepDown(input).direction, null);
   });
-  it('no objectives tied to the phase: nothing stands in the way (other phases’ and untied objectives do not count)', () => {
+  it('a plan in force with no objectives tied to the phase: nothing stands in the way (other phases’ and untied objectives do not count)', () => {
     const input = history({ objectives: [objective('c', 'early', false), objective('d', null, false)] });
-    assert.equal(criterion(input, 'objectives')?.met, true);
+    assert.deepEqual([criterion(input, 'objectives')?.met, criterion(input, 'objectives')?.actual], [true, 'no plan objectives tied to this phase']);
   });
-  it('not required when the phase does not ask for it', () => {
-    const input = history({ phase: { ...engagement, position: 1, criteria: { ...CRITERIA, objectivesMet: false } }, objectives: [objective('a', 'engagement', false)] });
-    assert.equal(criterion(input, 'objectives'), undefined);
-    assert.equal(evaluateStepDown(input).direction, 'advance');
+  it('no treatment plan in force (none signed by clinician and patient): not met, and nothing is proposed', () => {
+    const input = history({ objectives: null });
+    assert.deepEqual(criterion(input, 'objectives'), { key: 'objectives', met: false, required: 'every plan objective for Engagement met', actual: 'no treatment plan in force' });
+    assert.equal(evaluateStepDown(input).direction, null);
+  });
+  it('not required when the phase does not ask for it, with or without a plan', () => {
+    for (const objectives of [[objective('a', 'engagement', false)], null]) {
+      const input = history({ phase: { ...engagement, position: 1, criteria: { ...CRITERIA, objectivesMet: false } }, objectives });
+      assert.equal(criterion(input, 'objectives'), undefined);
+      assert.equal(evaluateStepDown(input).direction, 'advance');
+    }
   });
 });
 

@@ -22,11 +22,15 @@
  *                      percent; nothing scheduled is no evidence, so not met.
  *   phq9               the latest PHQ-9 of the episode is `improvedBy` points or more below the
  *                      episode's first, or below `orBelow`; no PHQ-9 at all is not met.
- *   objectives         every plan objective tied to this phase is met; a phase with no
- *                      objectives tied to it holds (nothing in the plan stands in the way).
+ *   objectives         every objective of the plan in force tied to this phase is met. A plan
+ *                      in force with no objectives tied to the phase holds (nothing in the
+ *                      plan stands in the way); no plan in force (none signed by clinician
+ *                      and patient yet) does not: nothing shows the patient's goals are met.
  *
  * Only data through the end of the evaluated week counts, so a proposal for a week does not
- * change under the director's eyes while they review it. A rising score counts only when the
+ * change under the director's eyes while they review it: scores given by then, and the
+ * objectives of the plan in force that day as they stood at its end (the caller measures
+ * them so, plan-progress.ts objectiveProgressAtWeekEnd). A rising score counts only when the
  * latest score was given in the current phase: once an intensify is approved the phase
  * restarts and the same score does not propose it again.
  *
@@ -77,7 +81,11 @@ export interface StepDownInput {
   /** The episode's scores, oldest first. */
   readonly phq9: readonly Score[];
   readonly gad7: readonly Score[];
-  readonly objectives: readonly { readonly objectiveId: string; readonly description: string; readonly phaseId: string | null; readonly met: boolean }[];
+  /**
+   * The objectives of the plan in force at the end of the evaluated week, measured as they
+   * stood then; null when no plan was in force (or not looked up: the phase does not ask).
+   */
+  readonly objectives: readonly { readonly objectiveId: string; readonly description: string; readonly phaseId: string | null; readonly met: boolean }[] | null;
 }
 
 export interface Criterion {
@@ -176,12 +184,14 @@ function phq9Criterion(rule: NonNullable<AdvancementCriteria['phq9']>, scores: r
 }
 
 function objectivesCriterion(input: StepDownInput): Criterion {
+  const required = `every plan objective for ${input.phase.name} met`;
+  if (input.objectives === null) return { key: 'objectives', met: false, required, actual: 'no treatment plan in force' };
   const own = input.objectives.filter((o) => o.phaseId === input.phase.phaseId);
   const met = own.filter((o) => o.met).length;
   return {
     key: 'objectives',
     met: met === own.length,
-    required: `every plan objective for ${input.phase.name} met`,
+    required,
     actual: own.length === 0 ? 'no plan objectives tied to this phase' : `${met} of ${plural(own.length, 'objective')} met`,
   };
 }

@@ -12,6 +12,8 @@ import { DEFAULT_CRITERIA, insertActivePlan, insertMeasurement, insertScore, set
  * Maintenance's 9–10 h). The clock is Tuesday 24 November 2026, 10:00 in New York, so the
  * evaluated week is 16–22 November and the four weeks the criteria read start 26 October.
  * Every phase: 4 weeks met, 90 % attendance, PHQ-9 −5 or < 10, phase objectives met, ≤ 12 weeks.
+ * Each patient has a treatment plan in force since 28 October whose one objective (two
+ * mutual-help meetings) is tied to no phase, unless told otherwise.
  *
  *   Ana  Engagement, every session, PHQ-9 16 → 9                      → advance to Early recovery
  *   Ben  as Ana, but only 9 h in the week of 26 Oct                     → 3 weeks: nothing
@@ -21,6 +23,7 @@ import { DEFAULT_CRITERIA, insertActivePlan, insertMeasurement, insertScore, set
  *   Max  Maintenance, M/W/F block, PHQ-9 8                              → complete
  *   Hal  as Ana, with an Engagement objective unmet (1 of 2 meetings)   → nothing
  *   Ivy  as Ana, with an Engagement objective met (2 of 2 meetings)     → advance
+ *   Noa  as Ana, but no treatment plan signed yet                       → nothing
  *   Fay  as Ana, discharged 20 Nov                                      → not listed
  *   Gus  as Ana, at Westside                                            → not in Eastside’s queue
  */
@@ -35,6 +38,8 @@ const patients: Record<string, string> = {};
 const episodes: Record<string, string> = {};
 
 const ADMITTED = '2026-10-26';
+const PLAN_SIGNED = '2026-10-28';
+const objectiveIds: Record<string, string> = {};
 const WEEKS = ['2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16'];
 const days = (offsets: number[]) => WEEKS.flatMap((w) => offsets.map((d) => addDays(w, d)));
 const MON_THU = days([0, 1, 2, 3]);
@@ -63,7 +68,7 @@ before(async () => {
 
   const admit = async (
     key: string,
-    o: { facilityId?: string; programId?: string; phases?: { effectiveOn: string; phaseId: string }[]; groups: SeededGroup[]; attend: [SeededGroup, string[]][]; phq9: [string, number][]; dischargedOn?: string },
+    o: { facilityId?: string; programId?: string; phases?: { effectiveOn: string; phaseId: string }[]; groups: SeededGroup[]; attend: [SeededGroup, string[]][]; phq9: [string, number][]; dischargedOn?: string; untiedPlan?: false },
   ) => {
     const patientId = await insertPatient(db, org.orgId, o.facilityId ?? eastside, { given: key, family: 'Step' });
     const episodeId = await insertEpisode(db, org.orgId, {
@@ -73,6 +78,9 @@ before(async () => {
     for (const g of o.groups) await insertEnrollment(db, org.orgId, { groupId: g.groupId, patientId, episodeId, startsOn: ADMITTED, createdBy: director.staffId });
     for (const [g, dates] of o.attend) for (const d of dates) await insertAttendance(db, org.orgId, { sessionId: g.sessions.get(d)!, patientId, minutes: 180 });
     for (const [on, score] of o.phq9) await insertScore(db, org.orgId, { patientId, episodeId, instrument: 'phq9', on, score, staffId: director.staffId });
+    if (o.untiedPlan !== false) {
+      await insertActivePlan(db, org.orgId, { episodeId, patientId, staffId: director.staffId, effectiveOn: PLAN_SIGNED, objectives: [{ objectiveId: randomUUID(), description: 'Attend two mutual-help meetings', phaseId: null, target: 2 }] });
+    }
     patients[key] = patientId;
     episodes[key] = episodeId;
   };
@@ -84,14 +92,16 @@ before(async () => {
   await admit('Dee', { ...steady, phases: [{ effectiveOn: ADMITTED, phaseId: engagement }, { effectiveOn: '2026-11-02', phaseId: earlyRecovery }], phq9: [[ADMITTED, 14], ['2026-11-09', 19], ['2026-11-16', 20]] });
   await admit('Zed', { ...steady, phq9: [[ADMITTED, 12], ['2026-11-09', 18], ['2026-11-16', 21]] });
   await admit('Max', { groups: [maintenanceBlock], attend: [[maintenanceBlock, MON_WED_FRI]], phases: [{ effectiveOn: ADMITTED, phaseId: maintenance }], phq9: [[ADMITTED, 8]] });
-  await admit('Hal', steady);
-  await admit('Ivy', steady);
+  await admit('Hal', { ...steady, untiedPlan: false });
+  await admit('Ivy', { ...steady, untiedPlan: false });
+  await admit('Noa', { ...steady, untiedPlan: false });
   await admit('Fay', { ...steady, dischargedOn: '2026-11-20' });
   await admit('Gus', { ...steady, facilityId: westside, programId: westProgram.programId, phases: [{ effectiveOn: ADMITTED, phaseId: westProgram.phases[0].phaseId }], groups: [westBlock], attend: [[westBlock, MON_THU]] });
   for (const [key, met] of [['Hal', 1], ['Ivy', 2]] as const) {
     const objectiveId = randomUUID();
-    await insertActivePlan(db, org.orgId, { episodeId: episodes[key]!, patientId: patients[key]!, staffId: director.staffId, effectiveOn: '2026-10-28', objectives: [{ objectiveId, description: 'Attend two mutual-help meetings', phaseId: engagement, target: 2 }] });
+    await insertActivePlan(db, org.orgId, { episodeId: episodes[key]!, patientId: patients[key]!, staffId: director.staffId, effectiveOn: PLAN_SIGNED, objectives: [{ objectiveId, description: 'Attend two mutual-help meetings', phaseId: engagement, target: 2 }] });
     await insertMeasurement(db, org.orgId, { episodeId: episodes[key]!, objectiveId, on: '2026-11-10', value: met, staffId: director.staffId });
+    objectiveIds[key] = objectiveId;
   }
   void FRIDAYS;
 });
@@ -137,8 +147,27 @@ describe('the step-down queue', () => {
     assert.deepEqual([cal.direction, actual(cal, 'consecutive_weeks'), actual(cal, 'attendance')], [null, '4 weeks in a row', '16 of 20 sessions (80%)']);
     const hal = await evaluation('Hal');
     assert.deepEqual([hal.direction, actual(hal, 'objectives')], [null, '0 of 1 objective met']);
+    const noa = await evaluation('Noa');
+    assert.deepEqual([noa.direction, noa.criteria.filter((c: { met: boolean }) => !c.met).map((c: { key: string; actual: string }) => [c.key, c.actual])], [null, [['objectives', 'no treatment plan in force']]]);
     const fay = (await director.get(`/api/episodes/${episodes['Fay']}/step-down`)).json();
     assert.deepEqual(fay, { evaluation: null, decisions: [] });
+  });
+
+  it('counts only data through the end of the evaluated week: what happens this week waits for next week’s proposal', async () => {
+    const evaluation = async (key: string) => (await director.get(`/api/episodes/${episodes[key]}/step-down`)).json().evaluation;
+    const objectivesOf = (e: QueueItem['evaluation']) => e.criteria.find((c) => c.key === 'objectives');
+    // Hal goes to his second meeting on Monday 23 November: his plan shows the objective met today...
+    await insertMeasurement(ctx.deps.db, org.orgId, { episodeId: episodes['Hal']!, objectiveId: objectiveIds['Hal']!, on: '2026-11-23', value: 1, staffId: director.staffId });
+    const plan = (await clinician.get(`/api/episodes/${episodes['Hal']}/plan`)).json();
+    assert.equal(plan.progress.find((p: { objectiveId: string }) => p.objectiveId === objectiveIds['Hal']).met, true);
+    // ...but for the week of 16 November it was not.
+    const hal = await evaluation('Hal');
+    assert.deepEqual([hal.weekStart, hal.direction, objectivesOf(hal)?.actual], ['2026-11-16', null, '0 of 1 objective met']);
+    // Noa signs her first plan on Monday 23 November: none was in force during the week evaluated.
+    await insertActivePlan(ctx.deps.db, org.orgId, { episodeId: episodes['Noa']!, patientId: patients['Noa']!, staffId: director.staffId, effectiveOn: '2026-11-23', objectives: [{ objectiveId: randomUUID(), description: 'Attend two mutual-help meetings', phaseId: null, target: 2 }] });
+    const noa = await evaluation('Noa');
+    assert.deepEqual([noa.direction, objectivesOf(noa)?.actual], [null, 'no treatment plan in force']);
+    assert.deepEqual((await queue()).items.map((i) => i.patientName).filter((n) => n === 'Hal Step' || n === 'Noa Step'), []);
   });
 
   it('is a facility’s own list, audited with the patients it showed', async () => {

@@ -6,7 +6,8 @@
  * "intention of acting on these thoughts" shows the 988 crisis resources at once.
  *
  * Last, the patient reads the treatment plan their clinician signed and signs it by typing
- * their name: a name that is not theirs is refused beside the field.
+ * their name: a name that is not theirs is refused beside the field, and a plan their
+ * clinician changed while they read it is not signed until they have read it again.
  *
  * Seeded through the API: the story clinic (adult IOP, whose default cadence gives PHQ-9,
  * GAD-7, BAM and the C-SSRS screener at admission), a patient admitted today with the
@@ -22,8 +23,9 @@ import { after, before, describe } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import { addDays } from '../../src/time/local-time.ts';
+import type { PlanContent } from '../../src/plans/plans.schemas.ts';
 import type { RunningServer } from '../support/server.ts';
-import { type LocalNow, facilityContext, failureShot, launchChromium, signInStaff, snap, startStoryServer, storySteps, STORY_ADMIN, STORY_PASSWORD } from '../support/browser.ts';
+import { type HttpClient, type LocalNow, facilityContext, failureShot, launchChromium, signInStaff, snap, startStoryServer, storySteps, STORY_ADMIN, STORY_PASSWORD } from '../support/browser.ts';
 
 const PATIENT_PASSWORD = 'lantern-orchard-basalt-42';
 const PHQ9_NAME = 'Patient Health Questionnaire-9';
@@ -41,6 +43,9 @@ let phone: Page;
 let local: LocalNow;
 let patientId: string;
 let link: string;
+let staffApi: HttpClient;
+let episodeId: string;
+let planContent: PlanContent;
 
 before(async () => {
   const started = await startStoryServer();
@@ -54,20 +59,21 @@ before(async () => {
   const episode = await client.ok('POST', `/api/patients/${patientId}/episodes`, {
     programId: clinic.programId, admittedOn: local.today, referralSource: 'Self', phaseId: clinic.phaseId, primaryClinicianId: clinic.staffId,
   });
-  const draft = await client.ok('PUT', `/api/episodes/${episode.episodeId}/plan/draft`, {
-    content: {
-      problems: [{
-        problemId: randomUUID(), statement: PLAN_PROBLEM,
-        goals: [{
-          goalId: randomUUID(), statement: PLAN_GOAL,
-          objectives: [{
-            objectiveId: randomUUID(), description: PLAN_OBJECTIVE, phaseId: clinic.phaseId, metric: { kind: 'attendance_rate', weeks: 4 }, baseline: null, target: 90,
-            dueOn: addDays(local.today, 28), interventions: [{ interventionId: randomUUID(), service: 'Relapse prevention group', frequency: '3 times a week', responsibleStaffId: clinic.staffId }],
-          }],
+  staffApi = client;
+  episodeId = episode.episodeId;
+  planContent = {
+    problems: [{
+      problemId: randomUUID(), statement: PLAN_PROBLEM,
+      goals: [{
+        goalId: randomUUID(), statement: PLAN_GOAL,
+        objectives: [{
+          objectiveId: randomUUID(), description: PLAN_OBJECTIVE, phaseId: clinic.phaseId, metric: { kind: 'attendance_rate', weeks: 4 }, baseline: null, target: 90,
+          dueOn: addDays(local.today, 28), interventions: [{ interventionId: randomUUID(), service: 'Relapse prevention group', frequency: '3 times a week', responsibleStaffId: clinic.staffId }],
         }],
       }],
-    },
-  });
+    }],
+  };
+  const draft = await client.ok('PUT', `/api/episodes/${episode.episodeId}/plan/draft`, { content: planContent });
   await client.ok('POST', `/api/episodes/${episode.episodeId}/plan/sign`, { version: draft.version });
   ({ link } = await client.ok('POST', `/api/patients/${patientId}/portal-invite`, { email: 'sam.okafor@example.net' }));
 
@@ -227,7 +233,7 @@ describe('the patient reads their treatment plan and signs it with their name', 
     await noSidewaysScroll(phone);
   });
 
-  step('a name that is not theirs is refused beside the field; their own name signs it', async () => {
+  step('a name that is not theirs is refused beside the field', async () => {
     const name = phone.getByLabel(/^Your full name/);
     await name.fill('Sam Smith');
     await phone.getByRole('button', { name: 'Sign my plan' }).click();
@@ -235,8 +241,24 @@ describe('the patient reads their treatment plan and signs it with their name', 
     assert.equal(await name.getAttribute('aria-invalid'), 'true');
     await name.scrollIntoViewIfNeeded();
     await snap(phone, 'questionnaire-6-sign-mismatch', false);
+  });
 
-    await name.fill('samuel okafor');
+  step('a plan the clinician changed while they read it is not signed: the page shows the new plan and asks them to read it again', async () => {
+    // Meanwhile the clinician makes the group four times a week and signs the plan again.
+    const changed = structuredClone(planContent);
+    changed.problems[0]!.goals[0]!.objectives[0]!.interventions[0]!.frequency = '4 times a week';
+    const { version } = await staffApi.ok('PUT', `/api/episodes/${episodeId}/plan/draft`, { content: changed });
+    await staffApi.ok('POST', `/api/episodes/${episodeId}/plan/sign`, { version });
+
+    await phone.getByLabel(/^Your full name/).fill('samuel okafor');
+    await phone.getByRole('button', { name: 'Sign my plan' }).click();
+    await phone.getByText('Your care team changed this plan since you opened it. Please read it again before signing.').waitFor();
+    const goal = phone.getByRole('region', { name: PLAN_PROBLEM }).getByRole('region', { name: `Goal: ${PLAN_GOAL}` });
+    await goal.getByText('Relapse prevention group, 4 times a week · with Morgan Reyes').waitFor();
+    assert.equal(await phone.getByRole('status').filter({ hasText: 'Thank you. Your plan is in effect from' }).count(), 0, 'not signed');
+  });
+
+  step('having read it again, their own name signs it', async () => {
     await phone.getByRole('button', { name: 'Sign my plan' }).click();
     await phone.getByRole('status').filter({ hasText: 'Thank you. Your plan is in effect from' }).waitFor();
     await phone.getByText('Signed by you (samuel okafor)', { exact: false }).waitFor();

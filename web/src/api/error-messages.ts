@@ -69,6 +69,31 @@ const ERROR_SENTENCES: Record<string, string> = {
   session_not_started: 'Check-in opens 60 minutes before the session starts.',
   telehealth_unavailable: 'This session has no video link yet. Call the clinic.',
   portal_account_exists: 'This patient already has a portal account.',
+  patient_not_found: 'That patient does not exist, or the link is wrong.',
+  not_checked_in: 'The patient has not been checked in to this session yet. Check them in first.',
+  // Intake and placement
+  override_reason_required: 'Say why the recommended level of care is overridden.',
+  // Standard instruments
+  invalid_answers: 'Some answers are missing or are not one of the choices. Check the highlighted questions.',
+  episode_required: 'The patient is in more than one program. Choose which admission this belongs to.',
+  instrument_not_assigned: 'This questionnaire is not part of the program.',
+  // Treatment plans
+  plan_invalid: 'Some entries in the plan cannot be saved. Check the highlighted fields.',
+  plan_incomplete: 'The plan is not ready to sign: every problem needs a goal, every goal a measurable objective, and every objective an intervention with an active staff member responsible.',
+  plan_not_draft: 'This version of the plan is no longer a draft, so it cannot be changed or signed. Reload the plan to see where it stands.',
+  plan_not_active: 'There is no plan in force yet: a review needs a plan signed by the clinician and the patient.',
+  plan_not_awaiting_signature: 'This version of the plan is not waiting for a signature. Reload to see the current version.',
+  plan_changed: 'Your care team changed this plan since you opened it. Read it again before signing.',
+  signature_name_mismatch: 'Type your full name as the clinic has it (first and last name) to sign.',
+  objective_not_found: 'That objective is no longer in the plan. Reload the plan.',
+  objective_not_custom: 'This objective measures itself from attendance and scores; only custom objectives take recorded values.',
+  // Step-down, length of stay and aftercare
+  proposal_changed: 'The proposal no longer holds: the patient’s record changed since the queue was loaded. Look at the current evaluation before deciding.',
+  already_decided: 'This proposal has already been decided. Reload the queue.',
+  decline_reason_required: 'Say why the proposal is declined.',
+  aftercare_required: 'Completing the program or stepping down to outpatient care needs an aftercare plan. Fill in the aftercare section.',
+  aftercare_not_found: 'There is no aftercare plan for this stay: one is recorded at discharge.',
+  followup_not_found: 'That follow-up no longer exists. Reload the page.',
   network_error: 'Cairn cannot be reached. Check the network connection and try again.',
   internal: 'Something went wrong on our side. Try again; if it keeps happening, tell your administrator.',
 };

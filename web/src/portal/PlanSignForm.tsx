@@ -12,6 +12,8 @@ function signRefusal(error: unknown): { field: string | null; general: string | 
     switch (error.code) {
       case 'signature_name_mismatch':
         return { field: 'This does not match the name your clinic has for you. Type your first and last name as the clinic knows them.', general: null };
+      case 'plan_changed':
+        return { field: null, general: 'Your care team changed this plan since you opened it. Please read it again before signing.' };
       case 'plan_not_awaiting_signature':
         return { field: null, general: 'This plan has changed or was already signed. The page now shows the latest version.' };
       case 'not_found':
@@ -21,8 +23,11 @@ function signRefusal(error: unknown): { field: string | null; general: string | 
   return { field: null, general: errorSentence(error) };
 }
 
-/** The patient signs by typing their full name; the server checks it against their chart. */
-export function PlanSignForm({ episodeId, version, onSigned }: { episodeId: string; version: number; onSigned: () => void }) {
+/**
+ * The patient signs by typing their full name; the server checks it against their chart, and
+ * that the version is still as they were shown it (`updatedAt`).
+ */
+export function PlanSignForm({ episodeId, version, updatedAt, onSigned }: { episodeId: string; version: number; updatedAt: string; onSigned: () => void }) {
   const sign = useSignPlan(episodeId);
   const [typedName, setTypedName] = useState('');
   const [missing, setMissing] = useState(false);
@@ -34,7 +39,7 @@ export function PlanSignForm({ episodeId, version, onSigned }: { episodeId: stri
       setMissing(true);
       return;
     }
-    sign.mutate({ version, typedName: typedName.trim() }, { onSuccess: onSigned });
+    sign.mutate({ version, updatedAt, typedName: typedName.trim() }, { onSuccess: onSigned });
   };
 
   return (

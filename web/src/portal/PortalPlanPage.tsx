@@ -74,7 +74,7 @@ function EpisodePlan({ plan, showProgram }: { plan: PortalPlan; showProgram: boo
           </Alert>
           {/* Objectives keep their ids across versions, so progress so far shows beside the same steps. */}
           <PlanContentView content={pending.content} progress={plan.progress} staff={pending.responsibleStaff} />
-          <PlanSignForm episodeId={plan.episodeId} version={pending.version} onSigned={() => setSigned(pending.version)} />
+          <PlanSignForm episodeId={plan.episodeId} version={pending.version} updatedAt={pending.updatedAt} onSigned={() => setSigned(pending.version)} />
         </>
       ) : active ? (
         <>
