@@ -82,7 +82,9 @@ export function planCourses(rng: Prng, timeline: Timeline): Map<string, Course> 
     const r = rng.fork(patient.profile.key);
     const { substance, mood } = diagnosesOf(patient);
     const isRising = patient.profile.key === rising;
-    const kind: CourseKind = isRising ? 'rising' : pickKind(r, patient.profile.reliability);
+    // Those who complete the program or step down to outpatient care got better.
+    const finishes = patient.discharge !== null && patient.discharge.reason !== 'left_against_advice';
+    const kind: CourseKind = isRising ? 'rising' : finishes ? 'improving' : pickKind(r, patient.profile.reliability);
     const phqBase = isRising ? r.int(14, 16)
       : mood === 'depression' ? (r.chance(0.15) ? r.int(20, 22) : r.int(14, 19))
       : mood ? r.int(9, 15) : r.int(5, 12);
@@ -90,7 +92,7 @@ export function planCourses(rng: Prng, timeline: Timeline): Map<string, Course> 
     const teen = patient.profile.track === 'afternoon';
     courses.set(patient.profile.key, {
       kind,
-      phq9: trend(r, kind, phqBase, [7, 11]),
+      phq9: finishes ? { base: phqBase, end: Math.max(2, phqBase - r.int(9, 12)), days: r.int(35, 45) } : trend(r, kind, phqBase, [7, 11]),
       gad7: trend(r, kind === 'rising' ? 'flat' : kind, gadBase, [5, 9]),
       substance,
       mood,

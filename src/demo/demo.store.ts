@@ -18,6 +18,20 @@ export async function administratorEmails(db: Kysely<Database>, orgId: string): 
   return rows.map((r) => r.email);
 }
 
+/** A patient with a portal account to sign in as: one with a treatment plan awaiting their signature when there is one. */
+export async function portalExample(db: Kysely<Database>, orgId: string): Promise<{ email: string; planToSign: boolean } | undefined> {
+  const accounts = await db
+    .selectFrom('patient_accounts as a')
+    .leftJoin('treatment_plan_versions as v', (join) => join.onRef('v.org_id', '=', 'a.org_id').onRef('v.patient_id', '=', 'a.patient_id').on('v.status', '=', 'awaiting_patient'))
+    .select(['a.email', 'v.version'])
+    .where('a.org_id', '=', orgId)
+    .where('a.status', '=', 'active')
+    .orderBy('a.email')
+    .execute();
+  const pick = accounts.find((a) => a.version !== null) ?? accounts[0];
+  return pick ? { email: pick.email, planToSign: pick.version !== null } : undefined;
+}
+
 export interface DemoCounts {
   readonly staff: number;
   readonly patients: number;

@@ -11,10 +11,15 @@ import { demoPatients } from './people.ts';
 import { Prng } from './prng.ts';
 import { addDays } from '../time/local-time.ts';
 import { phq9Answers, planCourses, scoreOn } from './clinical-course.ts';
-import { planContentKinds } from './demo-care.test-support.ts';
+import { planContent, uuidFrom } from './plan-content.ts';
+import { summary } from './demo.ts';
+import type { SeedResult } from './seed.ts';
+import type { Timeline } from './timeline.ts';
+import type { Course } from './clinical-course.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import { seedDemo } from './seed.ts';
 import { FULL_DEMO, planTimeline } from './timeline.ts';
-import { assertCare } from './demo-care.test-support.ts';
 
 test('the demo is the same every time: same people, same admissions, same bad weeks', () => {
   const plan = () => planTimeline(new Prng(7).fork('timeline'), FULL_DEMO, demoPatients(new Prng(7).fork('people'), 40, 20, '2026-11-24'), '2026-11-24');
@@ -118,7 +123,7 @@ test('a small demo organization is seeded through the API: admissions, phase cha
     assert.deepEqual(plans.map((p) => p.episode_id).sort(), handedOn.map((e) => e.episode_id).sort());
     assert.equal((await database.db.selectFrom('aftercare_followups').select('followup_id').execute()).length, 3 * plans.length);
 
-    await assertCare(database.db, result);
+    await assertCare(database.db, result, '2026-11-25');
 
     const audit = await verifyAuditTrail(database.db);
     assert.ok(audit.ok, audit.problems.join('; '));
@@ -128,3 +133,67 @@ test('a small demo organization is seeded through the API: admissions, phase cha
     await database.close();
   }
 });
+
+/** The metric kinds the demo's plans use, over every patient of a timeline. */
+function planContentKinds(timeline: Timeline, courses: ReadonlyMap<string, Course>): string[] {
+  const rng = new Prng(3);
+  const id = () => uuidFrom(rng);
+  return timeline.patients.flatMap((patient) => {
+    const course = courses.get(patient.profile.key)!;
+    const { content } = planContent(rng, {
+      teen: patient.profile.track === 'afternoon',
+      course,
+      diagnosis: { code: 'F10.20', description: 'Alcohol dependence, uncomplicated' },
+      admittedOn: patient.admittedOn,
+      phaseIds: [id(), id(), id()],
+      admissionScores: { phq9: course.phq9.base, gad7: course.gad7.base },
+      staff: { clinician: id(), groups: id(), nurse: id(), family: id() },
+    });
+    return content.problems.flatMap((p) => p.goals.flatMap((g) => g.objectives.map((o) => o.metric.kind)));
+  });
+}
+
+/** Issue 4 in the seeded demo: intake, instruments on the cadence, signed plans, a step-down queue with proposals. */
+async function assertCare(db: Kysely<Database>, result: SeedResult, today: string): Promise<void> {
+  const episodes = await db.selectFrom('episodes').select(['episode_id', 'patient_id', 'admitted_on', 'status']).execute();
+  const assessments = await db.selectFrom('intake_assessments').select(['patient_id', 'assessed_on', 'decision', 'override_reason', 'recommended_level', 'placed_level']).execute();
+  for (const episode of episodes) {
+    const own = assessments.filter((a) => a.patient_id === episode.patient_id);
+    assert.equal(own.length, 1, 'every admitted patient was screened once');
+    assert.ok(own[0]!.assessed_on <= episode.admitted_on && own[0]!.assessed_on >= addDays(episode.admitted_on, -7), `screened on ${own[0]!.assessed_on}, admitted ${episode.admitted_on}`);
+  }
+  const overridden = assessments.filter((a) => a.decision === 'overridden');
+  assert.ok(overridden.length >= 1 && overridden.length <= 2, `a couple of overrides: ${overridden.length}`);
+  for (const o of overridden) assert.ok(o.override_reason && o.override_reason.length > 40 && o.recommended_level !== o.placed_level && o.placed_level === '2.1');
+
+  const responses = await db.selectFrom('instrument_responses').select(['episode_id', 'instrument', 'total_score', 'administered_on', 'flags', 'source']).orderBy('administered_at').execute();
+  for (const episode of episodes) {
+    const own = (instrument: string) => responses.filter((r) => r.episode_id === episode.episode_id && r.instrument === instrument);
+    for (const instrument of ['phq9', 'gad7', 'bam', 'cssrs_screener']) {
+      assert.equal(own(instrument)[0]?.administered_on, episode.admitted_on, `${instrument} at admission`);
+    }
+    // Every 2 weeks: someone in treatment for 5 weeks has had at least three PHQ-9s.
+    if (episode.status === 'active' && addDays(episode.admitted_on, 35) <= today) assert.ok(own('phq9').length >= 3, `PHQ-9 every 2 weeks: ${own('phq9').length}`);
+  }
+  const item9 = responses.filter((r) => r.flags.includes('phq9_item9_positive'));
+  assert.ok(item9.length <= 2, `item 9 positives are rare: ${item9.length}`);
+  const phq9s = responses.filter((r) => r.instrument === 'phq9');
+  assert.ok(phq9s.length >= 3 * episodes.length - 6, `PHQ-9s: ${phq9s.length} for ${episodes.length} episodes`);
+  assert.ok(phq9s.every((r) => r.total_score !== null && r.total_score >= 0 && r.total_score <= 27));
+  assert.ok(responses.some((r) => r.source === 'portal'), 'some questionnaires completed in the portal');
+  assert.ok(responses.some((r) => r.instrument === 'audit' || r.instrument === 'dast10'), 'a screening instrument at intake');
+
+  const versions = await db.selectFrom('treatment_plan_versions').select(['episode_id', 'status', 'patient_signed_name', 'content']).execute();
+  const active = episodes.filter((e) => e.status === 'active' && addDays(e.admitted_on, 7) <= today);
+  for (const episode of active) assert.ok(versions.some((v) => v.episode_id === episode.episode_id), 'a plan for everyone admitted a week ago');
+  assert.ok(versions.filter((v) => v.status === 'active' && v.patient_signed_name).length >= Math.ceil(active.length / 2), 'most plans are signed by the patient in the portal');
+  assert.ok((await db.selectFrom('objective_measurements').select('measurement_id').execute()).length >= 1, 'a counted objective has measurements');
+
+  // The queue today: the patient whose PHQ-9 rose into the severe band last week is proposed for more intensive care.
+  const queued = Object.values(result.care.stepDownQueue).reduce((a, b) => a + b, 0);
+  assert.ok(queued >= 1 && (result.care.stepDownQueue['intensify'] ?? 0) === 1, JSON.stringify(result.care.stepDownQueue));
+  assert.equal(result.care.stepDownWeek, result.lastWeek);
+  assert.match(summary(result), new RegExp(`step-down queue today \\(week of ${result.lastWeek}\\): ${queued} `));
+  assert.match(summary(result), /instruments due today: \d+/);
+  assert.match(summary(result), /plan reviews needing attention: \d+/);
+}

@@ -10,7 +10,7 @@ import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import { type DatabaseHandle, openDatabase } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
-import { administratorEmails, demoOrganization } from './demo.store.ts';
+import { administratorEmails, demoOrganization, portalExample } from './demo.store.ts';
 import { DEMO_ADMIN, DEMO_ORGANIZATION_NAME, DEMO_PASSWORD, FACILITIES, STAFF, type StaffKey } from './organization.ts';
 import { SEEDING_SUFFIX, type SeedResult, seedDemo } from './seed.ts';
 import { FULL_DEMO } from './timeline.ts';
@@ -139,6 +139,8 @@ export async function signInLines(handle: DatabaseHandle, settings: DemoSettings
     });
     lines.push(`  ${pad(label)}${accounts.join(', ')}`);
   }
+  const patient = org ? await portalExample(handle.db, org.org_id) : undefined;
+  if (patient) lines.push(`  ${pad('Patient portal')}${patient.email} at ${settings.config.publicUrl}/portal${patient.planToSign ? ' (a treatment plan to sign)' : ''}`);
   lines.push(settings.config.databaseUrl ? 'To start over, stop Cairn and drop the demo database.' : `To start over, stop Cairn and delete ${describeWhere(settings.config)}.`);
   return lines;
 }

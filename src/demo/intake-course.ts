@@ -63,7 +63,7 @@ function emotional(course: Course, teen: boolean): DimensionEntry {
     case 'depression':
       return { rating: 2, notes: `Depressed mood most days, poor sleep and low energy; ${phq}.${item9} ${teen ? 'Pediatrician prescribes sertraline.' : 'Sees a psychiatrist monthly.'}` };
     case 'anxiety':
-      return { rating: 2, notes: `Worry and panic symptoms most days (GAD-7 ${course.gad7.base}); uses ${course.substance === 'alcohol' ? 'alcohol' : 'substances'} to sleep.${item9}` };
+      return { rating: 2, notes: `Worry and panic symptoms most days (GAD-7 ${course.gad7.base}); ${course.substance === 'alcohol' ? 'drinks to fall asleep' : 'anxiety worst when coming down after use'}.${item9}` };
     case 'ptsd':
       return { rating: 2, notes: `Nightmares and hypervigilance since an assault two years ago; stopped trauma-focused therapy last year. ${phq}.${item9}` };
     case 'adhd':
