@@ -82,8 +82,8 @@ export function planCourses(rng: Prng, timeline: Timeline): Map<string, Course> 
     const r = rng.fork(patient.profile.key);
     const { substance, mood } = diagnosesOf(patient);
     const isRising = patient.profile.key === rising;
-    // Those who complete the program or step down to outpatient care got better.
-    const finishes = patient.discharge !== null && patient.discharge.reason !== 'left_against_advice';
+    // Those who complete the program or step down to outpatient care got better, and so did those the queue proposes to step down.
+    const finishes = (patient.discharge !== null && patient.discharge.reason !== 'left_against_advice') || patient.readyForStepDown;
     const kind: CourseKind = isRising ? 'rising' : finishes ? 'improving' : pickKind(r, patient.profile.reliability);
     const phqBase = isRising ? r.int(14, 16)
       : mood === 'depression' ? (r.chance(0.15) ? r.int(20, 22) : r.int(14, 19))

@@ -1,25 +1,21 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Kysely } from 'kysely';
 import { openTestDatabase } from '../../test/support/database.ts';
 import { verifyAuditTrail } from '../audit/verify.ts';
 import { loadConfig } from '../config.ts';
-import { demoOrganization } from './demo.store.ts';
-import { demoSettings } from './demo.ts';
-import { DEMO_ADMIN, DEMO_PASSWORD, GROUPS, STAFF } from './organization.ts';
-import { continuous } from './behaviour.ts';
-import { demoPatients } from './people.ts';
-import { Prng } from './prng.ts';
-import { addDays } from '../time/local-time.ts';
-import { phq9Answers, planCourses, scoreOn } from './clinical-course.ts';
-import { planContent, uuidFrom } from './plan-content.ts';
-import { summary } from './demo.ts';
-import type { SeedResult } from './seed.ts';
-import type { Timeline } from './timeline.ts';
-import type { Course } from './clinical-course.ts';
-import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { seedDemo } from './seed.ts';
-import { FULL_DEMO, planTimeline } from './timeline.ts';
+import { addDays } from '../time/local-time.ts';
+import { continuous } from './behaviour.ts';
+import { type Course, phq9Answers, planCourses, scoreOn } from './clinical-course.ts';
+import { demoOrganization } from './demo.store.ts';
+import { demoSettings, summary } from './demo.ts';
+import { DEMO_ADMIN, DEMO_PASSWORD, GROUPS, STAFF } from './organization.ts';
+import { demoPatients } from './people.ts';
+import { planContent, uuidFrom } from './plan-content.ts';
+import { Prng } from './prng.ts';
+import { type SeedResult, seedDemo } from './seed.ts';
+import { FULL_DEMO, type Timeline, planTimeline } from './timeline.ts';
 
 test('the demo is the same every time: same people, same admissions, same bad weeks', () => {
   const plan = () => planTimeline(new Prng(7).fork('timeline'), FULL_DEMO, demoPatients(new Prng(7).fork('people'), 40, 20, '2026-11-24'), '2026-11-24');
@@ -33,6 +29,9 @@ test('the demo is the same every time: same people, same admissions, same bad we
   assert.equal(worsening.length, 1, 'one patient’s mood worsens last week');
   assert.equal(worsening[0]!.severeMoodFrom, timeline.lastWeek);
   assert.ok(worsening[0]!.perfectAttendance && worsening[0]!.badWeeks.length === 0 && worsening[0]!.extraWeeks.length === 0);
+  const ready = timeline.patients.filter((p) => p.readyForStepDown);
+  assert.equal(ready.length, 2, 'two patients finish their fourth full week last week');
+  assert.ok(ready.every((p) => p.perfectAttendance && p.discharge === null && p.admittedOn > addDays(timeline.lastWeek, -28) && p.admittedOn < addDays(timeline.lastWeek, -21)));
 });
 
 test('demo courses: scores fall for most, rare item 9 and C-SSRS positives, and only the chosen patient reaches the severe band after admission', () => {
@@ -84,7 +83,7 @@ test('the demo keeps its own data directory and never uses DATABASE_URL unless t
   assert.equal(demoSettings(loadConfig({ CAIRN_ADMIN_EMAIL: 'me@example.org', CAIRN_ADMIN_PASSWORD: 'quiet-harbor-lantern-9' })).ownAdmin, true);
 });
 
-test('a small demo organization is seeded through the API: admissions, phase changes, discharges and 8 weeks of attendance', async () => {
+test('a small demo organization is seeded through the API: intake, admissions, instruments, signed plans, step-down proposals, discharges and 8 weeks of attendance', async () => {
   const database = await openTestDatabase();
   try {
     // Wednesday 15:00 in Hartford, noon in Pasadena: this week is under way at both.

@@ -52,7 +52,7 @@ export class CareWalker {
         draftOn,
         // A plan written in the last few days may still be a draft.
         draftOnly: daysBetween(draftOn, ctx.timeline.today) <= 4 && r.chance(0.5),
-        forgetful: r.chance(0.12),
+        forgetful: r.chance(0.12) && !plan.readyForStepDown && plan.severeMoodFrom === null,
         signOn: null,
         reviewOn: null,
         revise: false,
@@ -103,7 +103,7 @@ export class CareWalker {
     await this.#give(p, staff.admissions.client, s.course.substance === 'alcohol' ? 'audit' : 'dast10', s.intake.assessedOn, at, false);
   }
 
-  /** After admission: the portal invitation, the admission instruments (entered later when the admission is), the plan's day. */
+  /** After admission: the portal invitation (accepted that evening) and the admission instruments (back-dated when the chart is entered after the admission day). */
   async admitted(p: Live): Promise<void> {
     const s = this.#state(p);
     const email = p.plan.profile.input['email'];
@@ -171,7 +171,7 @@ export class CareWalker {
     if (s.course.severeFrom && !due.includes('phq9') && compareDates(date, addDays(lastWeek, 1)) >= 0 && compareDates(date, thisWeek) < 0 && phq && compareDates(phq, lastWeek) < 0) due.push('phq9');
     if (due.length === 0) return;
     // Some patients' latest questionnaires slipped through the cracks: due or overdue today.
-    if (s.forgetful && daysBetween(date, this.ctx.timeline.today) <= 8 && !s.course.severeFrom) return;
+    if (s.forgetful && daysBetween(date, this.ctx.timeline.today) <= 8) return;
     const roll = this.ctx.rng.fork(`${p.plan.profile.key}|due|${date}`).next();
     const rising = s.course.severeFrom !== null && due.includes('phq9');
     if (roll < 0.2 && !rising) return;

@@ -250,7 +250,8 @@ export class DayWalker {
           this.#ordinals.set(key, ordinal + 1);
         }
         const facts = { date, weekday: isoWeekday(date), kind: session.kind, ordinal };
-        const rng = this.rng.fork(`${p.plan.profile.key}|${session.sessionId}`);
+        // Keyed by the session's start, not its id (a random UUID), so the turnout is the same every time.
+        const rng = this.rng.fork(`${p.plan.profile.key}|${session.kind}|${session.startsAt}`);
         const list = day.get(p) ?? [];
         list.push({ session, turnout: turnout(rng, p.plan, this.#weekPlan(p, weekStart), facts) });
         day.set(p, list);
@@ -296,7 +297,9 @@ export class DayWalker {
       await desk.post(`${url}/check-in`, { ...(telehealth ? { telehealth: true } : {}), ...(dropIn ? { addToSession: true } : {}) });
       this.stats.checkIns += 1;
       if (dropIn) this.stats.dropIns += 1;
-      this.#push(minutes(end, t.leave), async () => {
+      // Late and leaving early from a short session: still out after in.
+      const out = new Date(Math.max(minutes(end, t.leave).getTime(), minutes(start, t.arrive + 15).getTime()));
+      this.#push(out, async () => {
         await desk.post(`${url}/check-out`);
         this.stats.checkOuts += 1;
       });

@@ -38,6 +38,8 @@ export interface PlannedPatient {
   readonly perfectAttendance: boolean;
   /** The PHQ-9 is in the severe band from this day (the last completed week): the step-down queue proposes more intensive care. */
   readonly severeMoodFrom: LocalDate | null;
+  /** Improving steadily, with a fourth full week in the program last week: the step-down queue proposes the next phase. */
+  readonly readyForStepDown: boolean;
 }
 
 export interface Timeline {
@@ -136,13 +138,28 @@ export function planTimeline(rng: Prng, size: SeedSize, profiles: readonly Patie
         if (compareDates(on, addDays(today, -1)) <= 0 && compareDates(on, addDays(enteredOn, 7)) >= 0) discharge = { on, reason: rule[2], summary: SUMMARIES[rule[2]], aftercare: aftercarePlan(population, rule[2], on) };
       }
       const stopsAttendingOn = discharge?.reason === 'left_against_advice' ? addDays(discharge.on, -9) : null;
-      planned.push({ profile, admittedOn, enteredOn, discharge, stopsAttendingOn, badWeeks: [], extraWeeks: [], perfectAttendance: false, severeMoodFrom: null });
+      planned.push({ profile, admittedOn, enteredOn, discharge, stopsAttendingOn, badWeeks: [], extraWeeks: [], perfectAttendance: false, severeMoodFrom: null, readyForStepDown: false });
     });
   }
   const worsening = worseningMood(planned, lastWeek);
-  const patients = assignWeeks(rng.fork('weeks'), planned, lastWeek, thisWeek, worsening)
-    .map((p) => (p.profile.key === worsening ? { ...p, perfectAttendance: true, severeMoodFrom: lastWeek } : p));
+  const ready = readyForStepDown(planned, lastWeek, Math.round(planned.length / 30));
+  const patients = assignWeeks(rng.fork('weeks'), planned, lastWeek, thisWeek, [worsening, ...ready])
+    .map((p) => (p.profile.key === worsening ? { ...p, perfectAttendance: true, severeMoodFrom: lastWeek } : p))
+    .map((p) => (ready.includes(p.profile.key) ? { ...p, perfectAttendance: true, readyForStepDown: true } : p));
   return { today, thisWeek, lastWeek, historyStart, patients };
+}
+
+/**
+ * Patients whose fourth full week in the program was last week (admitted during the week
+ * before those four, after its Monday), with a portal account for signing the plan: with
+ * steady attendance and improving scores, this week's queue proposes their next phase.
+ */
+function readyForStepDown(patients: readonly PlannedPatient[], lastWeek: LocalDate, count: number): string[] {
+  const weekBefore = addDays(lastWeek, -28);
+  return patients
+    .filter((p) => p.discharge === null && weekStartOf(p.admittedOn, WEEK_STARTS_ON) === weekBefore && isoWeekday(p.admittedOn) > 1 && typeof p.profile.input['email'] === 'string')
+    .slice(0, count)
+    .map((p) => p.profile.key);
 }
 
 /**
@@ -156,9 +173,9 @@ function worseningMood(patients: readonly PlannedPatient[], lastWeek: LocalDate)
   return (candidates.find((p) => p.profile.track === 'morning') ?? candidates[0])?.profile.key ?? null;
 }
 
-/** 5–6 patients (10 %) get a bad recent week; 1–2 attend extra sessions (never the patient whose mood worsens). */
-function assignWeeks(rng: Prng, patients: PlannedPatient[], lastWeek: LocalDate, thisWeek: LocalDate, exclude: string | null): PlannedPatient[] {
-  const eligible = patients.filter((p) => p.discharge === null && compareDates(p.admittedOn, lastWeek) <= 0 && compareDates(p.enteredOn, lastWeek) <= 0 && p.profile.key !== exclude);
+/** 5–6 patients (10 %) get a bad recent week; 1–2 attend extra sessions (never the patients chosen for the step-down queue). */
+function assignWeeks(rng: Prng, patients: PlannedPatient[], lastWeek: LocalDate, thisWeek: LocalDate, exclude: readonly (string | null)[]): PlannedPatient[] {
+  const eligible = patients.filter((p) => p.discharge === null && compareDates(p.admittedOn, lastWeek) <= 0 && compareDates(p.enteredOn, lastWeek) <= 0 && !exclude.includes(p.profile.key));
   const order = rng.shuffle(eligible.map((p) => p.profile.key));
   const bad = new Set(order.slice(0, Math.max(1, Math.round(patients.length * 0.1))));
   const rest = order.filter((k) => !bad.has(k));
