@@ -51,7 +51,7 @@ export class CareWalker {
         plan: null,
         draftOn,
         // A plan written in the last few days may still be a draft.
-        draftOnly: daysBetween(draftOn, ctx.timeline.today) <= 4 && r.chance(0.5),
+        draftOnly: daysBetween(draftOn, ctx.timeline.today) <= 2 && r.chance(0.5),
         forgetful: r.chance(0.12) && !plan.readyForStepDown && plan.severeMoodFrom === null,
         signOn: null,
         reviewOn: null,

@@ -45,7 +45,8 @@ export async function writePlan(ctx: CareContext, p: Live, s: CareState, date: L
   ctx.stats.clinicianSignatures += 1;
   s.plan.status = 'awaiting_patient';
   // Read and signed in the portal that evening or within a few days; now and then a week or more later.
-  const delays = p.plan.readyForStepDown || p.plan.severeMoodFrom ? [0, 1] : [0, 0, 1, 1, 1, 2, 3, 8];
+  // Plans written in the last few days are often still waiting for the patient.
+  const delays = p.plan.readyForStepDown || p.plan.severeMoodFrom ? [0, 1] : daysBetween(date, ctx.timeline.today) <= 5 ? [1, 8] : [0, 0, 1, 1, 1, 2, 3, 8];
   s.signOn = s.portal ? addDays(date, ctx.rng.fork(`${p.plan.profile.key}|sign|${draft.version}`).pick(delays)) : null;
   if (s.signOn === date) {
     ctx.push(instantAt(date, PORTAL_TIME[p.track], ctx.world.facilities[p.facility].timeZone), async () => {
