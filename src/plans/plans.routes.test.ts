@@ -533,3 +533,92 @@ describe('plan reviews', () => {
     assert.equal(response.json().error.code, 'plan_not_active');
   });
 });
+
+describe('the patient signs in the clinic', () => {
+  /** A patient with no portal account (no e-mail, no smartphone), admitted on 2 November. */
+  async function admitWithoutPortal(given: string, family: string, program = { programId, phaseId: engagementPhaseId }, responsible: Staff = clinician) {
+    const patientId = await insertPatient(ctx.deps.db, org.orgId, facilityId, { given, family });
+    const episodeId = await insertEpisode(ctx.deps.db, org.orgId, { patientId, programId: program.programId, clinicianId: responsible.staffId, admittedOn: '2026-11-02', phases: [{ effectiveOn: '2026-11-02', phaseId: program.phaseId }] });
+    return { patientId, episodeId };
+  }
+  const url = (p: { episodeId: string }) => `/api/episodes/${p.episodeId}/plan/patient-signature`;
+  /** A version written and signed by the clinician, awaiting the patient; returns it as staff see it. */
+  async function awaitingPatient(p: { episodeId: string }, author: Staff = clinician, content: PlanContent = fullPlan()): Promise<{ version: number; updatedAt: string }> {
+    const draft = await author.put(`/api/episodes/${p.episodeId}/plan/draft`, { content });
+    assert.equal(draft.statusCode, 200, draft.body);
+    const signed = await author.post(`/api/episodes/${p.episodeId}/plan/sign`, { version: draft.json().version });
+    assert.equal(signed.statusCode, 200, signed.body);
+    return { version: signed.json().version, updatedAt: signed.json().updatedAt };
+  }
+  const signedEvents = async (patientId: string) =>
+    (await ctx.deps.db.selectFrom('audit_events').select(['actor_id', 'actor_role', 'details']).where('org_id', '=', org.orgId).where('patient_id', '=', patientId).where('entity', '=', 'treatment_plan').orderBy('seq').execute())
+      .filter((r) => (r.details as { change?: string }).change === 'patient_signed');
+
+  it('the clinician records the patient’s signature taken in their presence: in force today, review due after 30 days, audited with the clinician as witness', async () => {
+    const ruth = await admitWithoutPortal('Ruth', 'Adeyemi');
+    const shown = await awaitingPatient(ruth);
+    const signed = await clinician.post(url(ruth), { ...shown, typedName: '  ruth   adeyemi ', method: 'in_person' });
+    assert.equal(signed.statusCode, 200, signed.body);
+    assert.deepEqual(
+      [signed.json().version, signed.json().status, signed.json().effectiveOn, signed.json().reviewDueOn, signed.json().patientSignature.name],
+      [1, 'active', '2026-11-24', '2026-12-24', 'ruth adeyemi'],
+    );
+    assert.deepEqual(await signedEvents(ruth.patientId), [
+      { actor_id: clinician.staffId, actor_role: 'clinician', details: { change: 'patient_signed', method: 'in_person', version: 1, witnessedBy: clinician.staffId, supersededVersion: null, effectiveOn: '2026-11-24' } },
+    ]);
+
+    // The next version signed in the clinic supersedes the first, exactly as in the portal.
+    const next = await awaitingPatient(ruth);
+    assert.equal((await clinician.post(url(ruth), { ...next, typedName: 'Ruth Adeyemi', method: 'in_person' })).statusCode, 200);
+    const view = (await clinician.get(`/api/episodes/${ruth.episodeId}/plan`)).json();
+    assert.deepEqual(view.history.map((h: { version: number; status: string }) => [h.version, h.status]), [[2, 'active'], [1, 'superseded']]);
+  });
+
+  it('is refused, writing nothing, for a wrong name (422), a version changed since it was shown (409), one not awaiting the patient (409), a clinician of another facility than the program’s and the front desk (403)', async () => {
+    // Tomas is registered at North but in East's program: East's clinician runs his plan.
+    const east = (await org.admin.post('/api/facilities', facilityInput('East'))).json().facilityId;
+    const eastProgram = (await org.admin.post('/api/programs', programInput(east, { name: 'East IOP' }))).json();
+    const eastPhase = { programId: eastProgram.programId as string, phaseId: eastProgram.phases[0].phaseId as string };
+    const eastClinician = await createStaffMember(ctx, org, ['clinician'], [east]);
+    const tomas = await admitWithoutPortal('Tomas', 'Lind', eastPhase, eastClinician);
+    const content = fullPlan();
+    content.problems[0]!.goals[0]!.objectives[0]!.phaseId = eastPhase.phaseId;
+    const shown = await awaitingPatient(tomas, eastClinician, content);
+    const written = async () => ({
+      versions: await ctx.deps.db.selectFrom('treatment_plan_versions').selectAll().where('org_id', '=', org.orgId).where('episode_id', '=', tomas.episodeId).execute(),
+      changes: (await auditRows(tomas.patientId)).filter((r) => r.action !== 'read'),
+    });
+    const sign = (who: Staff, body: Record<string, unknown> = {}) => who.post(url(tomas), { ...shown, typedName: 'Tomas Lind', method: 'in_person', ...body });
+    const answer = (r: LightMyRequestResponse) => {
+      const details: unknown = r.json().error?.details;
+      return [r.statusCode, r.json().error?.code, Array.isArray(details) ? details.map((d: { path: string }) => d.path) : undefined];
+    };
+
+    try {
+      // The clinician opened the plan, then it was edited and signed again before the patient signed.
+      ctx.clock.set('2026-11-24T15:05:00Z');
+      const reshown = await awaitingPatient(tomas, eastClinician, content);
+      const unchanged = await written();
+      const attempts = {
+        wrongName: answer(await sign(eastClinician, { updatedAt: reshown.updatedAt, typedName: 'Thomas Lind' })),
+        stale: answer(await sign(eastClinician)),
+        notAwaiting: answer(await sign(eastClinician, { ...reshown, version: 2 })),
+        otherFacility: answer(await sign(clinician, reshown)),
+        frontDesk: answer(await sign(frontDesk, reshown)),
+        noAttestation: answer(await sign(eastClinician, { ...reshown, method: 'portal' })),
+      };
+      assert.deepEqual(attempts, {
+        wrongName: [422, 'signature_name_mismatch', ['typedName']],
+        stale: [409, 'plan_changed', ['updatedAt']],
+        notAwaiting: [409, 'plan_not_awaiting_signature', ['version']],
+        otherFacility: [403, 'facility_forbidden', undefined],
+        frontDesk: [403, 'forbidden', undefined],
+        noAttestation: [400, 'validation_failed', ['method']],
+      });
+      assert.deepEqual(await written(), unchanged, 'nothing was written');
+      assert.equal((await sign(eastClinician, reshown)).statusCode, 200, 'East’s clinician, with the latest version and the right name, may');
+    } finally {
+      ctx.clock.set(TEST_NOW);
+    }
+  });
+});

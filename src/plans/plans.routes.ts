@@ -1,4 +1,4 @@
-/** Treatment plan routes (staff): read, write and sign, review, custom measurements, the review worklist; and the portal's. */
+/** Treatment plan routes (staff): read, write and sign, the patient's signature in the clinic, review, custom measurements, the review worklist; and the portal's. */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps.ts';
@@ -9,10 +9,11 @@ import { type FacilityResolver, actorOf, allow } from '../http/access.ts';
 import { ErrorResponse, staffErrors } from '../http/schemas.ts';
 import { portalPlanRoutes } from '../portal/portal-plan.routes.ts';
 import { CLINICAL_READERS, PLAN_AUTHORS } from '../staff/roles.ts';
-import { facilityPlanReviews, getPlanView, recordMeasurement, reviewPlan, savePlanDraft, signPlanAsClinician } from './plans.ts';
+import { facilityPlanReviews, getPlanView, recordInPersonSignature, recordMeasurement, reviewPlan, savePlanDraft, signPlanAsClinician } from './plans.ts';
 import {
   EpisodePlanParams,
   FacilityPlanParams,
+  InPersonSignatureInput,
   MeasurementInput,
   ObjectiveParams,
   ObjectiveProgress,
@@ -54,6 +55,17 @@ export async function plansRoutes(root: FastifyInstance, deps: AppDeps): Promise
     config: { access: allow.patient(PLAN_AUTHORS, episodePatient) },
     schema: { tags, summary: 'The clinician signs the draft; it then awaits the patient’s signature in the portal', params: EpisodePlanParams, body: PlanSignInput, response: { 200: PlanVersion, ...writeErrors } },
   }, async (request) => signPlanAsClinician(deps, actorOf(request), audit(request), request.params.episodeId, request.body));
+
+  app.post('/api/episodes/:episodeId/plan/patient-signature', {
+    config: { access: allow.patient(PLAN_AUTHORS, episodePatient) },
+    schema: {
+      tags,
+      summary: 'The patient signs in the clinic, the clinician attesting it: same checks as the portal signature; the version takes effect today',
+      params: EpisodePlanParams,
+      body: InPersonSignatureInput,
+      response: { 200: PlanVersion, ...writeErrors },
+    },
+  }, async (request) => recordInPersonSignature(deps, actorOf(request), audit(request), request.params.episodeId, request.body));
 
   app.post('/api/episodes/:episodeId/plan/reviews', {
     config: { access: allow.patient(PLAN_AUTHORS, episodePatient) },

@@ -210,15 +210,22 @@ export type PortalPlan = Static<typeof PortalPlan>;
 export const PortalPlans = Type.Object({ plans: Type.Array(PortalPlan) });
 export type PortalPlans = Static<typeof PortalPlans>;
 
-export const PortalPlanSignInput = Type.Object(
-  {
-    version: Type.Integer({ minimum: 1 }),
-    updatedAt: Type.String({ format: 'date-time', description: 'The version’s updatedAt as the patient was shown it: a version changed since is not signed (409 plan_changed)' }),
-    typedName: Type.String({ minLength: 1, maxLength: 300, description: 'The patient types their full name' }),
-  },
+/** What the patient's signature carries, in the portal or in the clinic. */
+const patientSignatureFields = {
+  version: Type.Integer({ minimum: 1 }),
+  updatedAt: Type.String({ format: 'date-time', description: 'The version’s updatedAt as the patient was shown it: a version changed since is not signed (409 plan_changed)' }),
+  typedName: Type.String({ minLength: 1, maxLength: 300, description: 'The patient types their full name' }),
+};
+
+export const PortalPlanSignInput = Type.Object(patientSignatureFields, { additionalProperties: false });
+export type PortalPlanSignInput = Static<typeof PortalPlanSignInput>;
+
+/** The patient signs in the clinic; the clinician sending it attests they saw the patient sign. */
+export const InPersonSignatureInput = Type.Object(
+  { ...patientSignatureFields, method: Type.Literal('in_person', { description: 'Signed in the clinician’s presence (on paper or a clinic tablet)' }) },
   { additionalProperties: false },
 );
-export type PortalPlanSignInput = Static<typeof PortalPlanSignInput>;
+export type InPersonSignatureInput = Static<typeof InPersonSignatureInput>;
 
 export const EpisodePlanParams = Type.Object({ episodeId: Uuid });
 export const ObjectiveParams = Type.Object({ episodeId: Uuid, objectiveId: Uuid });

@@ -1,7 +1,8 @@
 /**
- * Treatment plan actions: save a draft, the clinician's signature, a review of the plan in
- * force, custom measurements, the facility's review worklist. Each is one audited
- * transaction (audit entity `treatment_plan`; details carry ids and codes, never plan text).
+ * Treatment plan actions: save a draft, the clinician's signature, the patient's signature
+ * taken in the clinic, a review of the plan in force, custom measurements, the facility's
+ * review worklist. Each is one audited transaction (audit entity `treatment_plan`; details
+ * carry ids and codes, never plan text).
  */
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
@@ -13,10 +14,11 @@ import { AppError } from '../http/errors.ts';
 import { getFacility } from '../facilities/facilities.store.ts';
 import { displayName } from '../patients/patient-rules.ts';
 import { compareDates, localDateOf } from '../time/local-time.ts';
+import { applyPatientSignature } from './patient-signature.ts';
 import { measurePlans } from './plan-progress.ts';
 import { REVIEW_STATE_ORDER, contentProblems, findObjective, nextStatus, planReviewState, responsibleStaffIds, reviewDueOn, signingProblems } from './plan-rules.ts';
 import { loadPlanView, toPlanVersion } from './plan-view.ts';
-import type { MeasurementInput, ObjectiveProgress, PlanContent, PlanDraftInput, PlanReviewInput, PlanReviewWorklist, PlanSignInput, PlanVersion, PlanView } from './plans.schemas.ts';
+import type { InPersonSignatureInput, MeasurementInput, ObjectiveProgress, PlanContent, PlanDraftInput, PlanReviewInput, PlanReviewWorklist, PlanSignInput, PlanVersion, PlanView } from './plans.schemas.ts';
 import {
   type PlanEpisodeRow,
   insertDraft,
@@ -136,6 +138,27 @@ export async function signPlanAsClinician(deps: AppDeps, actor: StaffActor, audi
     await setClinicianSignature(trx, actor.orgId, episodeId, row.version, actor.staffId, now);
     await recordAudit(trx, audit, { action: 'update', entity: 'treatment_plan', entityId: episodeId, patientId: episode.patient_id, details: { change: 'clinician_signed', version: row.version } });
     return loadVersion(trx, actor.orgId, episode, row.version, now);
+  });
+}
+
+/**
+ * The patient signs in the clinic (no portal account, or simply in the room): the clinician
+ * attests they saw the patient type their name. Same checks and effect as the portal
+ * signature (patient-signature.ts); the audit event names the clinician as the witness.
+ */
+export async function recordInPersonSignature(deps: AppDeps, actor: StaffActor, audit: AuditContext, episodeId: string, input: InPersonSignatureInput): Promise<PlanVersion> {
+  return deps.db.transaction().execute(async (trx) => {
+    const episode = await episodeToChange(trx, actor, episodeId);
+    const now = deps.clock.now();
+    const signed = await applyPatientSignature(trx, actor.orgId, episode, input, 'in_person', now);
+    await recordAudit(trx, audit, {
+      action: 'update',
+      entity: 'treatment_plan',
+      entityId: episodeId,
+      patientId: episode.patient_id,
+      details: { change: 'patient_signed', method: input.method, version: signed.version, witnessedBy: actor.staffId, supersededVersion: signed.supersededVersion, effectiveOn: signed.effectiveOn },
+    });
+    return loadVersion(trx, actor.orgId, episode, signed.version, now);
   });
 }
 

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Card, Collapse, Grid, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconClipboardPlus, IconEdit, IconHourglass, IconNotes, IconSignature } from '@tabler/icons-react';
+import { IconAlertTriangle, IconClipboardPlus, IconEdit, IconHourglass, IconNotes, IconSignature, IconUserCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Episode } from '../api/types.ts';
 import { useMe } from '../auth/session.tsx';
@@ -8,6 +8,7 @@ import { useFacilityTimeZone } from '../facilities/useFacilityToday.ts';
 import { Fact } from '../shell/Fact.tsx';
 import { EmptyNote, FormAlert } from '../shell/States.tsx';
 import { formatDate } from '../time/dates.ts';
+import { InPersonSignDialog } from './InPersonSignDialog.tsx';
 import { MeasurementButton } from './MeasurementButton.tsx';
 import { PlanContentView } from './PlanContentView.tsx';
 import { planErrorSentence } from './plan-errors.ts';
@@ -49,7 +50,7 @@ export function PlanOverview({ episode, plan, canWrite, today, staffName, phaseN
           }
         >
           {episode.status === 'active'
-            ? 'Write problems, goals and measurable objectives with the patient, sign it, and have the patient sign it in the portal.'
+            ? 'Write problems, goals and measurable objectives with the patient, sign it, and have the patient sign it in the portal or in the clinic.'
             : 'This episode ended without a treatment plan.'}
         </EmptyNote>
       </Card>
@@ -157,17 +158,19 @@ function VersionCard({ version: v, plan, canWrite, timeZone, episodeId, onEdit, 
 function AwaitingNote() {
   return (
     <Alert mt="md" color="yellow" variant="light" icon={<IconHourglass aria-hidden />} title="Awaiting patient signature">
-      The patient reviews and signs this version in the portal (Treatment plan). It takes effect on the day they sign.
+      The patient reviews and signs this version in the portal (Treatment plan), or in the clinic with you (Patient signs in clinic). It takes effect on the day they sign.
     </Alert>
   );
 }
 
-/** Draft: continue or sign. Awaiting the patient: editing returns it to draft. */
+/** Draft: continue or sign. Awaiting the patient: they may sign in the clinic; editing returns it to draft. */
 function PendingActions({ version, episodeId, onEdit }: { version: PlanVersion; episodeId: string; onEdit: () => void }) {
   const me = useMe();
   const sign = useSignPlan(episodeId);
   const [signing, setSigning] = useState(false);
+  const [signingInClinic, setSigningInClinic] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const signerName = me.credentials.length ? `${me.fullName}, ${me.credentials.join(', ')}` : me.fullName;
   const doSign = async () => {
     setError(null);
     try {
@@ -191,11 +194,17 @@ function PendingActions({ version, episodeId, onEdit }: { version: PlanVersion; 
           </Button>
         </>
       ) : (
-        <Button variant="default" leftSection={<IconEdit size={18} aria-hidden />} onClick={onEdit}>
-          Edit (clears your signature)
-        </Button>
+        <>
+          <Button variant="default" leftSection={<IconEdit size={18} aria-hidden />} onClick={onEdit}>
+            Edit (clears your signature)
+          </Button>
+          <Button leftSection={<IconUserCheck size={18} aria-hidden />} onClick={() => setSigningInClinic(true)}>
+            Patient signs in clinic…
+          </Button>
+          <InPersonSignDialog opened={signingInClinic} onClose={() => setSigningInClinic(false)} episodeId={episodeId} version={version} witnessName={signerName} />
+        </>
       )}
-      <SignDialog opened={signing} busy={sign.isPending} signerName={me.credentials.length ? `${me.fullName}, ${me.credentials.join(', ')}` : me.fullName} onCancel={() => setSigning(false)} onSign={() => void doSign()} />
+      <SignDialog opened={signing} busy={sign.isPending} signerName={signerName} onCancel={() => setSigning(false)} onSign={() => void doSign()} />
       {error && (
         <div style={{ flexBasis: '100%' }}>
           <FormAlert message={error} title="Not signed" />

@@ -17,7 +17,7 @@ export function SignDialog({ opened, busy, signerName, onCancel, onSign }: SignD
           You sign as <b>{signerName}</b>. You confirm that you developed this plan with the patient and that it reflects their goals.
         </Text>
         <Text size="sm" c="dimmed">
-          The patient then reviews and signs it in the portal; it takes effect when they do. Editing it before then clears your signature.
+          The patient then reviews and signs it, in the portal or in the clinic; it takes effect when they do. Editing it before then clears your signature.
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel} disabled={busy}>

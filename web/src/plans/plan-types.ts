@@ -4,6 +4,7 @@
  */
 import type { Static } from 'typebox';
 import type {
+  InPersonSignatureInput as InPersonSignatureInputSchema,
   Intervention as InterventionSchema,
   MeasuredInstrument as MeasuredInstrumentSchema,
   MeasurementInput as MeasurementInputSchema,
@@ -31,3 +32,4 @@ export type ObjectiveProgress = Static<typeof ObjectiveProgressSchema>;
 export type PlanReview = Static<typeof PlanReviewSchema>;
 export type PlanView = Static<typeof PlanViewSchema>;
 export type MeasurementInput = Static<typeof MeasurementInputSchema>;
+export type InPersonSignatureInput = Static<typeof InPersonSignatureInputSchema>;

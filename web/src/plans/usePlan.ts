@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
-import type { ObjectiveProgress, PlanContent, PlanVersion, PlanView } from './plan-types.ts';
+import { ApiError, api } from '../api/client.ts';
+import type { InPersonSignatureInput, ObjectiveProgress, PlanContent, PlanVersion, PlanView } from './plan-types.ts';
 
 export const planKeys = {
   ofEpisode: (episodeId: string) => ['plan', episodeId] as const,
@@ -36,6 +36,19 @@ export function useSignPlan(episodeId: string) {
   return useMutation({
     mutationFn: (version: number) => api.post<PlanVersion>(`/api/episodes/${episodeId}/plan/sign`, { version }),
     onSuccess: changed,
+  });
+}
+
+/** The patient signs in the clinic, the clinician attesting it; the version takes effect today. */
+export function useRecordInPersonSignature(episodeId: string) {
+  const changed = usePlanChanged(episodeId);
+  return useMutation({
+    mutationFn: (input: InPersonSignatureInput) => api.post<PlanVersion>(`/api/episodes/${episodeId}/plan/patient-signature`, input),
+    onSuccess: changed,
+    onError: (error) => {
+      // The version moved on (edited, or signed meanwhile): show the page as it is now.
+      if (error instanceof ApiError && (error.code === 'plan_changed' || error.code === 'plan_not_awaiting_signature')) changed();
+    },
   });
 }
 
