@@ -178,8 +178,14 @@ describe('a PHQ-9 completed in the portal reaches the clinician’s progress pag
     const card = staff.getByRole('region', { name: 'PHQ-9', exact: true });
     // 14 falls in the PHQ-9's 10–14 band, "Moderate depression".
     await card.getByText(`Latest 14 · Moderate depression · ${local.today}`).waitFor();
-    await card.getByText(/All 1 answer/).click();
-    const row = card.getByRole('table', { name: 'PHQ-9 answers' }).getByRole('row').nth(1);
+    // The page settles as its other cards load; a click that lands during a re-layout is
+    // lost, so open the answers until the table shows.
+    const table = card.getByRole('table', { name: 'PHQ-9 answers' });
+    for (let attempt = 0; attempt < 3 && !(await table.isVisible()); attempt += 1) {
+      await card.getByText(/All 1 answer/).click();
+      await table.waitFor({ timeout: 3_000 }).catch(() => undefined);
+    }
+    const row = table.getByRole('row').nth(1);
     await row.getByText('14 · Moderate depression').waitFor();
     await row.getByText('Patient (portal)').waitFor();
     await snap(staff, 'questionnaire-4-progress', false);
