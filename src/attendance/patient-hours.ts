@@ -10,12 +10,13 @@ import type { StaffActor } from '../http/actor.ts';
 import { AppError } from '../http/errors.ts';
 import { getFacility } from '../facilities/facilities.store.ts';
 import { type LocalDate, addDays, compareDates, localDateOf, weekStartOf, weeksBetween } from '../time/local-time.ts';
-import { creditedMinutes, displayName } from './attendance-rules.ts';
+import { displayName } from './attendance-rules.ts';
 import type { Compliance, WeeklyHours } from './attendance.schemas.ts';
-import { type PhaseBand, type SessionHours, type WeekHours, STATUS_SEVERITY, weeklyHours } from './hours.ts';
+import { type SessionHours, type WeekHours, STATUS_SEVERITY, weeklyHours } from './hours.ts';
 import { type EpisodeSpan, type SeriesWeek, coverageForWeek, weeklyHoursSeries } from './hours-series.ts';
-import { type EpisodeBandRow, type RosteredSessionRow, activeEpisodesAt, episodesOfPatients, groupsOfPatients, hoursFacilityOf, phaseHistoryOf, rosteredSessions } from './hours.store.ts';
+import { type EpisodeBandRow, activeEpisodesAt, episodesOfPatients, groupsOfPatients, hoursFacilityOf, phaseHistoryOf, rosteredSessions } from './hours.store.ts';
 import { materialiseFacility, materialiseGroups } from './materialise.ts';
+import { bandOf, toSessionHours } from './session-hours.ts';
 
 type Trx = Transaction<Database>;
 
@@ -23,13 +24,6 @@ type Trx = Transaction<Database>;
 export const MAX_WEEKS = 53;
 /** Without a range: the last 8 facility weeks through this one. */
 export const DEFAULT_WEEKS = 8;
-
-const band = (row: { name: string; min_hours_per_week: number; max_hours_per_week: number; required_days_per_week: number }): PhaseBand => ({
-  name: row.name,
-  minHoursPerWeek: Number(row.min_hours_per_week),
-  maxHoursPerWeek: Number(row.max_hours_per_week),
-  requiredDaysPerWeek: row.required_days_per_week,
-});
 
 async function episodeSpans(trx: Trx, orgId: string, episodes: readonly EpisodeBandRow[]): Promise<Map<string, EpisodeSpan>> {
   const history = await phaseHistoryOf(trx, orgId, episodes.map((e) => e.episode_id));
@@ -41,29 +35,12 @@ async function episodeSpans(trx: Trx, orgId: string, episodes: readonly EpisodeB
         programName: e.program_name,
         admittedOn: e.admitted_on,
         dischargedOn: e.discharged_on,
-        phases: history.filter((h) => h.episode_id === e.episode_id).map((h) => ({ effectiveOn: h.effective_on, band: band(h) })),
-        currentBand: band({ ...e, name: e.phase_name }),
+        phases: history.filter((h) => h.episode_id === e.episode_id).map((h) => ({ effectiveOn: h.effective_on, band: bandOf(h) })),
+        currentBand: bandOf({ ...e, name: e.phase_name }),
       },
     ]),
   );
 }
-
-const toSessionHours = (row: RosteredSessionRow, now: Date): SessionHours => ({
-  localDate: row.local_date,
-  startsAt: row.starts_at,
-  endsAt: row.ends_at,
-  status: row.status,
-  attendance: row.attendance
-    ? {
-        status: row.attendance.status,
-        minutesAttended: creditedMinutes(
-          { localDate: row.local_date, startsAt: row.starts_at, endsAt: row.ends_at },
-          { status: row.attendance.status, minutesAttended: row.attendance.minutes_attended, checkedInAt: row.attendance.checked_in_at, checkedOutAt: row.attendance.checked_out_at },
-          now,
-        ),
-      }
-    : null,
-});
 
 const statusFields = (week: WeekHours) => ({
   status: week.status.kind,

@@ -7,11 +7,11 @@
  */
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { creditedMinutes, isAttending } from '../attendance/attendance-rules.ts';
-import type { PhaseBand, SessionHours } from '../attendance/hours.ts';
+import { isAttending } from '../attendance/attendance-rules.ts';
 import { type EpisodeSpan, weeklyHoursSeries } from '../attendance/hours-series.ts';
-import { type RosteredSessionRow, episodesOfPatients, groupsOfPatients, phaseHistoryOf, rosteredSessions } from '../attendance/hours.store.ts';
+import { episodesOfPatients, groupsOfPatients, phaseHistoryOf, rosteredSessions } from '../attendance/hours.store.ts';
 import { materialiseGroups } from '../attendance/materialise.ts';
+import { bandOf, toSessionHours } from '../attendance/session-hours.ts';
 import { type LocalDate, addDays, compareDates, localDateOf, startOfLocalDay, weekStartOf } from '../time/local-time.ts';
 import { type CompletedWeek, type ObjectiveData, measureObjective } from './objective-progress.ts';
 import { objectivesOf, versionInForceOn } from './plan-rules.ts';
@@ -61,30 +61,6 @@ const maxDate = (dates: LocalDate[]) => dates.reduce((a, b) => (compareDates(a, 
 const withinEpisode = (episode: PlanEpisodeRow, day: LocalDate) =>
   compareDates(day, episode.admitted_on) >= 0 && (episode.discharged_on === null || compareDates(day, episode.discharged_on) <= 0);
 
-const band = (row: { name: string; min_hours_per_week: number; max_hours_per_week: number; required_days_per_week: number }): PhaseBand => ({
-  name: row.name,
-  minHoursPerWeek: Number(row.min_hours_per_week),
-  maxHoursPerWeek: Number(row.max_hours_per_week),
-  requiredDaysPerWeek: row.required_days_per_week,
-});
-
-const toSessionHours = (row: RosteredSessionRow, now: Date): SessionHours => ({
-  localDate: row.local_date,
-  startsAt: row.starts_at,
-  endsAt: row.ends_at,
-  status: row.status,
-  attendance: row.attendance
-    ? {
-        status: row.attendance.status,
-        minutesAttended: creditedMinutes(
-          { localDate: row.local_date, startsAt: row.starts_at, endsAt: row.ends_at },
-          { status: row.attendance.status, minutesAttended: row.attendance.minutes_attended, checkedInAt: row.attendance.checked_in_at, checkedOutAt: row.attendance.checked_out_at },
-          now,
-        ),
-      }
-    : null,
-});
-
 /** The facility weeks completed by `at` (at most MAX_METRIC_WEEKS) each episode's weekly metrics look at. */
 function weekWindow(episode: PlanEpisodeRow, at: Date): { from: LocalDate; to: LocalDate } | null {
   const thisWeek = weekStartOf(localDateOf(at, episode.time_zone), episode.week_starts_on);
@@ -123,8 +99,8 @@ async function completedWeeksOf(trx: Trx, orgId: string, episodes: readonly { ep
       programName: episode.program_name,
       admittedOn: episode.admitted_on,
       dischargedOn: episode.discharged_on,
-      phases: history.filter((h) => h.episode_id === episode.episode_id).map((h) => ({ effectiveOn: h.effective_on, band: band(h) })),
-      currentBand: band({ ...current, name: current.phase_name }),
+      phases: history.filter((h) => h.episode_id === episode.episode_id).map((h) => ({ effectiveOn: h.effective_on, band: bandOf(h) })),
+      currentBand: bandOf({ ...current, name: current.phase_name }),
     };
     const own = sessions.filter((s) => s.patient_id === episode.patient_id && withinEpisode(episode, s.local_date));
     const { at, from, to } = window;

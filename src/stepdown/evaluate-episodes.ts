@@ -7,11 +7,11 @@
  */
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { creditedMinutes, isAttending } from '../attendance/attendance-rules.ts';
-import type { PhaseBand, SessionHours } from '../attendance/hours.ts';
+import { isAttending } from '../attendance/attendance-rules.ts';
 import { type EpisodeSpan, weeklyHoursSeries } from '../attendance/hours-series.ts';
-import { type RosteredSessionRow, groupsOfPatients, phaseHistoryOf, rosteredSessions } from '../attendance/hours.store.ts';
+import { groupsOfPatients, phaseHistoryOf, rosteredSessions } from '../attendance/hours.store.ts';
 import { materialiseGroups } from '../attendance/materialise.ts';
+import { bandOf, toSessionHours } from '../attendance/session-hours.ts';
 import { type EpisodeObjectiveProgress, objectiveProgressAtWeekEnd } from '../plans/plan-progress.ts';
 import { type LocalDate, addDays, compareDates, localDateOf, weekStartOf } from '../time/local-time.ts';
 import { type Evaluation, type PhaseRef, type Score, type StepDownWeek, evaluateStepDown } from './step-down-rules.ts';
@@ -28,30 +28,6 @@ export function evaluatedWeekOf(now: Date, episode: { time_zone: string; week_st
 export function currentWeekOf(now: Date, episode: { time_zone: string; week_starts_on: number }): LocalDate {
   return weekStartOf(localDateOf(now, episode.time_zone), episode.week_starts_on);
 }
-
-const band = (row: { name: string; min_hours_per_week: number; max_hours_per_week: number; required_days_per_week: number }): PhaseBand => ({
-  name: row.name,
-  minHoursPerWeek: Number(row.min_hours_per_week),
-  maxHoursPerWeek: Number(row.max_hours_per_week),
-  requiredDaysPerWeek: row.required_days_per_week,
-});
-
-const toSessionHours = (row: RosteredSessionRow, now: Date): SessionHours => ({
-  localDate: row.local_date,
-  startsAt: row.starts_at,
-  endsAt: row.ends_at,
-  status: row.status,
-  attendance: row.attendance
-    ? {
-        status: row.attendance.status,
-        minutesAttended: creditedMinutes(
-          { localDate: row.local_date, startsAt: row.starts_at, endsAt: row.ends_at },
-          { status: row.attendance.status, minutesAttended: row.attendance.minutes_attended, checkedInAt: row.attendance.checked_in_at, checkedOutAt: row.attendance.checked_out_at },
-          now,
-        ),
-      }
-    : null,
-});
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -114,8 +90,8 @@ async function completedWeeks(trx: Trx, orgId: string, episodes: readonly { epis
       programName: episode.program_name,
       admittedOn: episode.admitted_on,
       dischargedOn: episode.discharged_on,
-      phases: (historyByEpisode.get(episode.episode_id) ?? []).map((h) => ({ effectiveOn: h.effective_on, band: band(h) })),
-      currentBand: band({ ...episode, name: episode.phase_name }),
+      phases: (historyByEpisode.get(episode.episode_id) ?? []).map((h) => ({ effectiveOn: h.effective_on, band: bandOf(h) })),
+      currentBand: bandOf({ ...episode, name: episode.phase_name }),
     };
     const own = (sessionsByPatient.get(episode.patient_id) ?? []).filter((s) => withinEpisode(episode, s.local_date));
     const series = weeklyHoursSeries({ ...window, weekStartsOn: episode.week_starts_on, timeZone: episode.time_zone, now, sessions: own.map((s) => toSessionHours(s, now)), episodes: [span] });
