@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { type TestContext, type TestOrg, createOrg, createStaffMember, facilityInput, programInput, startTestApp } from '../../test/support/app.ts';
+import { type PortalClient, signUpPatient } from '../../test/support/portal.ts';
 
 let ctx: TestContext;
 let org: TestOrg;
@@ -277,31 +278,7 @@ describe('due instruments', () => {
   });
 });
 
-class PortalClient {
-  cookie: string | undefined;
-  csrf: string | undefined;
-  async request(method: 'GET' | 'POST', url: string, body?: unknown): Promise<LightMyRequestResponse> {
-    const response = await ctx.app.inject({
-      method,
-      url,
-      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}) },
-      ...(body !== undefined ? { payload: body as object } : {}),
-    });
-    const set = response.cookies.find((c) => c.name === 'cairn_portal');
-    if (set) this.cookie = set.value ? `cairn_portal=${set.value}` : undefined;
-    if (set?.value && response.statusCode === 200) this.csrf = response.json().csrfToken;
-    return response;
-  }
-}
-
-async function portalFor(patientId: string, email: string): Promise<PortalClient> {
-  const invite = await org.admin.post(`/api/patients/${patientId}/portal-invite`, { email });
-  assert.equal(invite.statusCode, 201, invite.body);
-  const portal = new PortalClient();
-  const token = decodeURIComponent(invite.json().link.split('#token=')[1]);
-  assert.equal((await portal.request('POST', '/api/portal/accept', { token, password: 'maple-harbor-sunrise-77' })).statusCode, 200);
-  return portal;
-}
+const portalFor = (patientId: string, email: string): Promise<PortalClient> => signUpPatient(ctx, org, patientId, email);
 
 describe('questionnaires in the portal', () => {
   let patientId: string;

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { type Client, type TestContext, type TestOrg, createOrg, createStaffMember, facilityInput, programInput, startTestApp } from '../../test/support/app.ts';
+import { type PortalClient, signUpPatient } from '../../test/support/portal.ts';
 import { type SeededGroup, insertEnrollment, insertEpisode, insertGroup, insertPatient } from '../attendance/test-fixtures.ts';
 import type { Objective, PlanContent } from './plans.schemas.ts';
 
@@ -22,23 +23,6 @@ let frontDesk: Staff;
 let outsider: Staff;
 let group: SeededGroup;
 
-class PortalClient {
-  cookie: string | undefined;
-  csrf: string | undefined;
-  async request(method: string, url: string, body?: unknown): Promise<LightMyRequestResponse> {
-    const response = await ctx.app.inject({
-      method: method as 'GET',
-      url,
-      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}) },
-      ...(body !== undefined ? { payload: body as object } : {}),
-    });
-    const set = response.cookies.find((c) => c.name === 'cairn_portal');
-    if (set) this.cookie = set.value ? `cairn_portal=${set.value}` : undefined;
-    if (set?.value && response.statusCode === 200) this.csrf = response.json().csrfToken;
-    return response;
-  }
-}
-
 interface Person {
   patientId: string;
   episodeId: string;
@@ -51,11 +35,7 @@ async function admit(given: string, family: string, o: { preferred?: string; pro
   const patientId = await insertPatient(db, org.orgId, facilityId, { given, family, ...(o.preferred ? { preferred: o.preferred } : {}) });
   const program = o.program ?? { programId, phaseId: engagementPhaseId };
   const episodeId = await insertEpisode(db, org.orgId, { patientId, programId: program.programId, clinicianId: clinician.staffId, admittedOn: '2026-11-02', phases: [{ effectiveOn: '2026-11-02', phaseId: program.phaseId }] });
-  const invite = await org.admin.post(`/api/patients/${patientId}/portal-invite`, { email: `${given.toLowerCase()}-${patientId.slice(0, 6)}@example.org` });
-  assert.equal(invite.statusCode, 201, invite.body);
-  const portal = new PortalClient();
-  const accepted = await portal.request('POST', '/api/portal/accept', { token: decodeURIComponent(invite.json().link.split('#token=')[1]), password: 'maple-harbor-sunrise-77' });
-  assert.equal(accepted.statusCode, 200, accepted.body);
+  const portal = await signUpPatient(ctx, org, patientId, `${given.toLowerCase()}-${patientId.slice(0, 6)}@example.org`);
   return { patientId, episodeId, portal };
 }
 

@@ -5,29 +5,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, describe, it } from 'node:test';
-import type { LightMyRequestResponse } from 'fastify';
 import { type TestContext, type TestOrg, createOrg, createStaffMember, facilityInput, startTestApp } from '../../test/support/app.ts';
+import { PortalClient, tokenOf } from '../../test/support/portal.ts';
 
 let ctx: TestContext;
 let org: TestOrg;
 let facilityId: string;
-
-class PortalClient {
-  cookie: string | undefined;
-  csrf: string | undefined;
-  async request(method: string, url: string, body?: unknown): Promise<LightMyRequestResponse> {
-    const response = await ctx.app.inject({
-      method: method as 'GET',
-      url,
-      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}) },
-      ...(body !== undefined ? { payload: body as object } : {}),
-    });
-    const set = response.cookies.find((c) => c.name === 'cairn_portal');
-    if (set) this.cookie = set.value ? `cairn_portal=${set.value}` : undefined;
-    if (set?.value && response.statusCode === 200) this.csrf = response.json().csrfToken;
-    return response;
-  }
-}
 
 async function insertPatient(given: string, at: { orgId: string; facilityId: string } = { orgId: org.orgId, facilityId }): Promise<string> {
   const patientId = randomUUID();
@@ -44,7 +27,6 @@ async function insertPatient(given: string, at: { orgId: string; facilityId: str
   return patientId;
 }
 
-const tokenOf = (link: string) => decodeURIComponent(link.split('#token=')[1]!);
 const NEW_PASSWORD = 'maple-harbor-sunrise-77';
 
 before(async () => {
@@ -59,7 +41,7 @@ describe('portal invitations', () => {
     const invite = await org.admin.post(`/api/patients/${patientId}/portal-invite`, { email: 'dana@example.org' });
     assert.equal(invite.statusCode, 201, invite.body);
     assert.match(invite.json().link, /^http:\/\/cairn\.test\/portal\/accept#token=/);
-    const patient = new PortalClient();
+    const patient = new PortalClient(ctx);
     const accepted = await patient.request('POST', '/api/portal/accept', { token: tokenOf(invite.json().link), password: NEW_PASSWORD });
     assert.equal(accepted.statusCode, 200, accepted.body);
     assert.equal(accepted.json().givenName, 'Dana');
@@ -70,7 +52,7 @@ describe('portal invitations', () => {
     const status = await org.admin.get(`/api/patients/${patientId}/portal`);
     assert.deepEqual(status.json(), { status: 'active', email: 'dana@example.org' });
     // The link works once.
-    const again = await new PortalClient().request('POST', '/api/portal/accept', { token: tokenOf(invite.json().link), password: NEW_PASSWORD });
+    const again = await new PortalClient(ctx).request('POST', '/api/portal/accept', { token: tokenOf(invite.json().link), password: NEW_PASSWORD });
     assert.equal(again.statusCode, 404);
     assert.equal(again.json().error.code, 'token_invalid');
   });
@@ -79,8 +61,8 @@ describe('portal invitations', () => {
     const patientId = await insertPatient('Eli');
     const first = (await org.admin.post(`/api/patients/${patientId}/portal-invite`, { email: 'eli@example.org' })).json();
     const second = (await org.admin.post(`/api/patients/${patientId}/portal-invite`, { email: 'eli@example.org' })).json();
-    assert.equal((await new PortalClient().request('POST', '/api/portal/accept', { token: tokenOf(first.link), password: NEW_PASSWORD })).statusCode, 404);
-    assert.equal((await new PortalClient().request('POST', '/api/portal/accept', { token: tokenOf(second.link), password: NEW_PASSWORD })).statusCode, 200);
+    assert.equal((await new PortalClient(ctx).request('POST', '/api/portal/accept', { token: tokenOf(first.link), password: NEW_PASSWORD })).statusCode, 404);
+    assert.equal((await new PortalClient(ctx).request('POST', '/api/portal/accept', { token: tokenOf(second.link), password: NEW_PASSWORD })).statusCode, 200);
     const third = await org.admin.post(`/api/patients/${patientId}/portal-invite`, { email: 'eli@example.org' });
     assert.equal(third.statusCode, 409);
     assert.equal(third.json().error.code, 'portal_account_exists');
@@ -89,10 +71,10 @@ describe('portal invitations', () => {
   it('a weak password is refused and the link stays usable', async () => {
     const patientId = await insertPatient('Fran');
     const invite = (await org.admin.post(`/api/patients/${patientId}/portal-invite`, { email: 'fran@example.org' })).json();
-    const weak = await new PortalClient().request('POST', '/api/portal/accept', { token: tokenOf(invite.link), password: 'password' });
+    const weak = await new PortalClient(ctx).request('POST', '/api/portal/accept', { token: tokenOf(invite.link), password: 'password' });
     assert.equal(weak.statusCode, 422);
     assert.equal(weak.json().error.code, 'weak_password');
-    assert.equal((await new PortalClient().request('POST', '/api/portal/accept', { token: tokenOf(invite.link), password: NEW_PASSWORD })).statusCode, 200);
+    assert.equal((await new PortalClient(ctx).request('POST', '/api/portal/accept', { token: tokenOf(invite.link), password: NEW_PASSWORD })).statusCode, 200);
   });
 
   it('an invitation does not reveal that the address belongs to a patient of another organization', async () => {
@@ -104,11 +86,11 @@ describe('portal invitations', () => {
     const second = await other.admin.post(`/api/patients/${theirs}/portal-invite`, { email: 'LEE@example.org' });
     assert.equal(first.statusCode, 201);
     assert.equal(second.statusCode, 201, second.body);
-    await new PortalClient().request('POST', '/api/portal/accept', { token: tokenOf(first.json().link), password: NEW_PASSWORD });
-    await new PortalClient().request('POST', '/api/portal/accept', { token: tokenOf(second.json().link), password: 'cedar-lantern-orbit-19' });
+    await new PortalClient(ctx).request('POST', '/api/portal/accept', { token: tokenOf(first.json().link), password: NEW_PASSWORD });
+    await new PortalClient(ctx).request('POST', '/api/portal/accept', { token: tokenOf(second.json().link), password: 'cedar-lantern-orbit-19' });
     // Each password signs in to its own organization's account.
-    const mine = await new PortalClient().request('POST', '/api/portal/login', { email: 'lee@example.org', password: NEW_PASSWORD });
-    const yours = await new PortalClient().request('POST', '/api/portal/login', { email: 'lee@example.org', password: 'cedar-lantern-orbit-19' });
+    const mine = await new PortalClient(ctx).request('POST', '/api/portal/login', { email: 'lee@example.org', password: NEW_PASSWORD });
+    const yours = await new PortalClient(ctx).request('POST', '/api/portal/login', { email: 'lee@example.org', password: 'cedar-lantern-orbit-19' });
     assert.equal(mine.json().patientId, ours);
     assert.equal(yours.json().patientId, theirs);
     // Within one organization an address still names one account.
@@ -131,14 +113,14 @@ describe('portal sign-in', () => {
   it('signs in by e-mail and password, locks after repeated failures, and signs out', async () => {
     const patientId = await insertPatient('Hana');
     const invite = (await org.admin.post(`/api/patients/${patientId}/portal-invite`, { email: 'Hana@Example.org' })).json();
-    await new PortalClient().request('POST', '/api/portal/accept', { token: tokenOf(invite.link), password: NEW_PASSWORD });
-    const patient = new PortalClient();
+    await new PortalClient(ctx).request('POST', '/api/portal/accept', { token: tokenOf(invite.link), password: NEW_PASSWORD });
+    const patient = new PortalClient(ctx);
     const ok = await patient.request('POST', '/api/portal/login', { email: 'hana@example.org', password: NEW_PASSWORD });
     assert.equal(ok.statusCode, 200, ok.body);
     assert.equal((await patient.request('POST', '/api/portal/logout')).statusCode, 204);
     assert.equal((await patient.request('GET', '/api/portal/me')).statusCode, 401);
 
-    const guesser = new PortalClient();
+    const guesser = new PortalClient(ctx);
     const answers: number[] = [];
     for (let i = 0; i < 6; i += 1) answers.push((await guesser.request('POST', '/api/portal/login', { email: 'hana@example.org', password: `wrong-guess-${i}-xx` })).statusCode);
     assert.deepEqual(answers, [401, 401, 401, 401, 423, 423]);
@@ -151,11 +133,11 @@ describe('portal sign-in', () => {
   it('switching portal access off ends the patient’s sessions', async () => {
     const patientId = await insertPatient('Ivy');
     const invite = (await org.admin.post(`/api/patients/${patientId}/portal-invite`, { email: 'ivy@example.org' })).json();
-    const patient = new PortalClient();
+    const patient = new PortalClient(ctx);
     await patient.request('POST', '/api/portal/accept', { token: tokenOf(invite.link), password: NEW_PASSWORD });
     assert.equal((await org.admin.post(`/api/patients/${patientId}/portal-access`, { active: false })).statusCode, 204);
     assert.equal((await patient.request('GET', '/api/portal/me')).statusCode, 401);
-    const login = await new PortalClient().request('POST', '/api/portal/login', { email: 'ivy@example.org', password: NEW_PASSWORD });
+    const login = await new PortalClient(ctx).request('POST', '/api/portal/login', { email: 'ivy@example.org', password: NEW_PASSWORD });
     assert.equal(login.statusCode, 403);
     assert.equal(login.json().error.code, 'account_inactive');
   });
@@ -163,7 +145,7 @@ describe('portal sign-in', () => {
   it('a staff session cannot use portal routes and a portal session cannot use staff routes', async () => {
     const patientId = await insertPatient('Jo');
     const invite = (await org.admin.post(`/api/patients/${patientId}/portal-invite`, { email: 'jo@example.org' })).json();
-    const patient = new PortalClient();
+    const patient = new PortalClient(ctx);
     await patient.request('POST', '/api/portal/accept', { token: tokenOf(invite.link), password: NEW_PASSWORD });
     assert.equal((await org.admin.get('/api/portal/me')).statusCode, 401);
     for (const url of ['/api/me', '/api/facilities', `/api/patients/${patientId}/portal`]) {
@@ -206,7 +188,7 @@ describe('my week in the portal', () => {
     })).json();
     assert.equal((await org.admin.post(`/api/patients/${patient.patientId}/enrollments`, { groupId: group.groupId, startsOn: '2026-11-17', acknowledgeConflicts: true })).statusCode, 201);
     const invite = (await org.admin.post(`/api/patients/${patient.patientId}/portal-invite`, { email: 'kim@example.org' })).json();
-    const portal = new PortalClient();
+    const portal = new PortalClient(ctx);
     await portal.request('POST', '/api/portal/accept', { token: tokenOf(invite.link), password: NEW_PASSWORD });
 
     const sessions = (await org.admin.get(`/api/facilities/${facilityId}/sessions?from=2026-11-24&to=2026-11-24`)).json();
