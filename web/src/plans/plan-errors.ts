@@ -5,15 +5,10 @@
 import { ApiError } from '../api/client.ts';
 import { errorSentence } from '../api/error-messages.ts';
 
+/* The shared sentences (api/error-messages.ts) serve every code but one, whose shared
+   wording ("admit the patient first") is about admissions, not about a plan. */
 const PLAN_SENTENCES: Record<string, string> = {
-  plan_invalid: 'Some entries cannot be saved: see the messages beside the fields.',
-  plan_incomplete: 'Not complete enough to sign: each problem needs a goal, each goal a measurable objective, each objective an intervention. See the marked fields.',
-  plan_not_draft: 'This version can no longer be changed or signed: someone else may have signed it. Reload the page.',
-  plan_not_active: 'There is no plan in force to review yet.',
-  plan_not_awaiting_signature: 'This version is no longer waiting for a signature. Reload the page.',
   episode_not_active: 'This episode has ended: its plan can no longer change.',
-  objective_not_found: 'The plan in force has no such objective. Reload the page.',
-  objective_not_custom: 'This objective measures itself from the record; only custom objectives take recorded values.',
 };
 
 export function planErrorSentence(error: unknown): string {
