@@ -24,6 +24,11 @@ import { aftercareRoutes } from './aftercare/aftercare.routes.ts';
 import { stepDownRoutes } from './stepdown/stepdown.routes.ts';
 import { instrumentsRoutes } from './instruments/instruments.routes.ts';
 import { intakeRoutes } from './intake/intake.routes.ts';
+import { alertsRoutes } from './alerts/alerts.routes.ts';
+import { checkinsRoutes } from './checkins/checkins.routes.ts';
+import { drugTestCollectionRoutes } from './drugtests/drug-test-collection.routes.ts';
+import { drugTestResultsRoutes } from './drugtests/drug-test-results.routes.ts';
+import { medicationsRoutes } from './medications/medications.routes.ts';
 import { patientsRoutes } from './patients/patients.routes.ts';
 import { plansRoutes } from './plans/plans.routes.ts';
 import { patientFacilityIds } from './patients/patients.store.ts';
@@ -137,6 +142,11 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await plansRoutes(app, deps);
   await instrumentsRoutes(app, deps);
   await intakeRoutes(app, deps);
+  await drugTestCollectionRoutes(app, deps);
+  await drugTestResultsRoutes(app, deps);
+  await checkinsRoutes(app, deps);
+  await medicationsRoutes(app, deps);
+  await alertsRoutes(app, deps);
 
   if (webUi) await registerWebUi(app, deps.config.webDistDir);
   else if (options.serveWebUi !== false) app.log.warn({ distDir: deps.config.webDistDir }, 'web UI not built; serving the API only (run npm run build:web)');

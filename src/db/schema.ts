@@ -533,6 +533,240 @@ export interface AftercareFollowupsTable {
   updated_at: Timestamp;
 }
 
+// ── Monitoring and clinical safety (0010_monitoring.sql) ──────────────────────────────
+export interface JobsTable {
+  org_id: string;
+  job_id: string;
+  kind: string;
+  dedupe_key: string;
+  payload: ColumnType<Record<string, unknown>, string | undefined, string>;
+  run_at: Timestamp;
+  attempts: ColumnType<number, number | undefined, number>;
+  claimed_by: string | null;
+  claimed_until: Timestamp | null;
+  last_error: string | null;
+  finished_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export type SpecimenType = 'urine' | 'oral_fluid';
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+export interface DrugTestPoliciesTable {
+  org_id: string;
+  program_id: string;
+  active: boolean;
+  tests_per_week: number;
+  eligible_weekdays: IsoWeekday[];
+  specimen_types: SpecimenType[];
+  panel_id: string;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface DrugTestSelectionRunsTable {
+  org_id: string;
+  facility_id: string;
+  selected_on: string;
+  run_at: Timestamp;
+  run_by: string | null;
+  inputs: Json<Record<string, unknown>>;
+}
+
+export type DrugTestReason = 'random' | 'for_cause' | 'scheduled';
+export type DrugTestStatus = 'pending' | 'collected' | 'refused' | 'not_collected' | 'resulted' | 'reviewed';
+export type SpecimenValidity = 'valid' | 'dilute' | 'substituted' | 'adulterated' | 'invalid';
+export type DrugTestOutcome = 'negative' | 'expected_only' | 'unexpected_positive' | 'missing_expected' | 'invalid_specimen' | 'refused';
+
+export interface DrugTestsTable {
+  org_id: string;
+  test_id: string;
+  patient_id: string;
+  episode_id: string | null;
+  facility_id: string;
+  selected_on: string;
+  reason: DrugTestReason;
+  reason_note: string | null;
+  specimen_type: SpecimenType;
+  panel_id: string;
+  selected_at: Timestamp;
+  selected_by: string | null;
+  status: DrugTestStatus;
+  specimen_id: string | null;
+  observed: boolean | null;
+  collected_at: Timestamp | null;
+  collected_by: string | null;
+  temperature_c: number | null;
+  temperature_in_range: boolean | null;
+  collection_note: string | null;
+  not_collected_reason: string | null;
+  creatinine_mg_dl: number | null;
+  specific_gravity: number | null;
+  ph: number | null;
+  oxidants_present: boolean | null;
+  validity: SpecimenValidity | null;
+  outcome: DrugTestOutcome | null;
+  resulted_at: Timestamp | null;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+  review_note: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type CustodyEvent = 'collected' | 'sealed' | 'sent_to_lab' | 'received_by_lab' | 'resulted' | 'disposed' | 'other';
+
+export interface DrugTestCustodyEventsTable {
+  org_id: string;
+  event_id: string;
+  test_id: string;
+  event: CustodyEvent;
+  occurred_at: Timestamp;
+  staff_id: string | null;
+  party: string | null;
+  note: string | null;
+  created_at: Timestamp;
+}
+
+export type ResultMethod = 'poc_cup' | 'lab_initial' | 'lab_confirmation';
+export type AnalyteInterpretation = 'negative' | 'positive' | 'expected' | 'missing_expected';
+
+export interface DrugTestResultsTable {
+  org_id: string;
+  result_id: string;
+  test_id: string;
+  analyte: string;
+  method: ResultMethod;
+  detected: boolean;
+  value: number | null;
+  unit: string | null;
+  cutoff: number | null;
+  interpretation: AnalyteInterpretation;
+  source: 'manual' | 'hl7';
+  created_at: Timestamp;
+}
+
+export interface Hl7ImportsTable {
+  org_id: string;
+  import_id: string;
+  message_control_id: string;
+  sending_facility: string | null;
+  test_id: string;
+  received_at: Timestamp;
+  received_by: string;
+  raw_message: string;
+}
+
+export type CheckinSource = 'portal' | 'kiosk' | 'staff';
+export type MedicationTaken = 'yes' | 'partly' | 'no' | 'none_prescribed';
+
+export interface DailyCheckinsTable {
+  org_id: string;
+  checkin_id: string;
+  patient_id: string;
+  episode_id: string | null;
+  checkin_on: string;
+  submitted_at: Timestamp;
+  source: CheckinSource;
+  recorded_by: string | null;
+  craving: number;
+  mood: number;
+  sleep_hours: number;
+  sleep_quality: number;
+  used_since_last: boolean;
+  substances: string[];
+  medication_taken: MedicationTaken;
+  note: string | null;
+  created_at: Timestamp;
+}
+
+export type MedicationRoute = 'oral' | 'sublingual' | 'buccal' | 'injection_im' | 'injection_sc' | 'implant' | 'transdermal' | 'nasal' | 'inhaled' | 'other';
+export type AddictionMedication = 'moud' | 'maud';
+
+export interface MedicationsTable {
+  org_id: string;
+  medication_id: string;
+  patient_id: string;
+  name: string;
+  dose: string;
+  route: MedicationRoute;
+  frequency: string;
+  prescriber: string;
+  started_on: string;
+  stopped_on: string | null;
+  stop_reason: string | null;
+  addiction_medication: AddictionMedication | null;
+  expected_analytes: string[];
+  observed_weekdays: IsoWeekday[] | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type DoseOutcome = 'given' | 'missed' | 'refused' | 'held';
+
+export interface DoseAdministrationsTable {
+  org_id: string;
+  dose_id: string;
+  medication_id: string;
+  patient_id: string;
+  scheduled_on: string;
+  outcome: DoseOutcome;
+  dose_given: string | null;
+  given_at: Timestamp | null;
+  recorded_by: string | null;
+  patient_response: string | null;
+  note: string | null;
+  created_at: Timestamp;
+}
+
+export interface OnCallShiftsTable {
+  org_id: string;
+  shift_id: string;
+  facility_id: string;
+  staff_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export type AlertSeverity = 'critical' | 'high' | 'medium' | 'low';
+export type AlertState = 'open' | 'acknowledged' | 'resolved';
+export type AlertRecipientReason = 'primary_clinician' | 'on_call' | 'escalation' | 'fallback';
+
+export interface AlertsTable {
+  org_id: string;
+  alert_id: string;
+  patient_id: string;
+  episode_id: string | null;
+  facility_id: string;
+  rule: string;
+  severity: AlertSeverity;
+  condition_key: string;
+  source_entity: string;
+  source_id: string;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  raised_at: Timestamp;
+  due_by: Timestamp;
+  state: AlertState;
+  acknowledged_by: string | null;
+  acknowledged_at: Timestamp | null;
+  resolved_by: string | null;
+  resolved_at: Timestamp | null;
+  resolution_note: string | null;
+  escalated_at: Timestamp | null;
+}
+
+export interface AlertRecipientsTable {
+  org_id: string;
+  alert_id: string;
+  staff_id: string;
+  reason: AlertRecipientReason;
+  added_at: Timestamp;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   facilities: FacilitiesTable;
@@ -566,6 +800,19 @@ export interface Database {
   step_down_decisions: StepDownDecisionsTable;
   aftercare_plans: AftercarePlansTable;
   aftercare_followups: AftercareFollowupsTable;
+  jobs: JobsTable;
+  drug_test_policies: DrugTestPoliciesTable;
+  drug_test_selection_runs: DrugTestSelectionRunsTable;
+  drug_tests: DrugTestsTable;
+  drug_test_custody_events: DrugTestCustodyEventsTable;
+  drug_test_results: DrugTestResultsTable;
+  hl7_imports: Hl7ImportsTable;
+  daily_checkins: DailyCheckinsTable;
+  medications: MedicationsTable;
+  dose_administrations: DoseAdministrationsTable;
+  on_call_shifts: OnCallShiftsTable;
+  alerts: AlertsTable;
+  alert_recipients: AlertRecipientsTable;
 }
 
 export type StaffRow = Selectable<StaffTable>;

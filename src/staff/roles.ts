@@ -74,3 +74,29 @@ export const PLAN_AUTHORS: readonly StaffRole[] = ['clinical_director', 'clinici
 export const STEP_DOWN_APPROVERS: readonly StaffRole[] = ['clinical_director'];
 /** Extend an expected length of stay, record aftercare follow-ups. */
 export const STAY_MANAGERS: readonly StaffRole[] = ['clinical_director', 'clinician'];
+
+/*
+ * Monitoring and clinical safety (issue 5). Today's random drug-test list is shown only to
+ * the people who collect specimens: a clinician who knows the list in advance could tip a
+ * patient off. Results are clinical records (CLINICAL_READERS); medical staff sign them.
+ */
+/** See today's drug-test list, log collection, chain of custody, refusals. */
+export const DRUG_TEST_COLLECTORS: readonly StaffRole[] = ['clinical_director', 'medical', 'front_desk'];
+/** Order a for-cause test (a clinical decision; the collectors then see it on the day's list). */
+export const FOR_CAUSE_ORDERERS: readonly StaffRole[] = ['clinical_director', 'clinician', 'medical'];
+/** Set a program's random-testing policy. */
+export const DRUG_TEST_POLICY_EDITORS: readonly StaffRole[] = ['admin', 'clinical_director'];
+/** Enter results by hand and import laboratory HL7 messages. */
+export const DRUG_TEST_RESULT_ENTRY: readonly StaffRole[] = ['clinical_director', 'medical'];
+/** Review and sign results (domain: "medical staff review and sign results"). */
+export const DRUG_TEST_REVIEWERS: readonly StaffRole[] = ['medical'];
+/** Record a check-in on a patient's behalf (kiosk at the front desk, or read over the phone). */
+export const CHECKIN_RECORDERS: readonly StaffRole[] = ['clinical_director', 'clinician', 'medical', 'front_desk'];
+/** Keep the medication list. */
+export const MEDICATION_MANAGERS: readonly StaffRole[] = ['clinical_director', 'medical'];
+/** Record observed doses (given, missed, refused, held). */
+export const DOSE_RECORDERS: readonly StaffRole[] = ['medical'];
+/** Receive, acknowledge and resolve alerts. */
+export const ALERT_HANDLERS: readonly StaffRole[] = ['clinical_director', 'clinician', 'medical'];
+/** Keep a facility's on-call roster. */
+export const ON_CALL_MANAGERS: readonly StaffRole[] = ['admin', 'clinical_director'];

@@ -3,7 +3,17 @@
  * these only hide what would be refused).
  */
 import {
+  ALERT_HANDLERS,
   ATTENDANCE_TAKERS,
+  CHECKIN_RECORDERS,
+  DOSE_RECORDERS,
+  DRUG_TEST_COLLECTORS,
+  DRUG_TEST_POLICY_EDITORS,
+  DRUG_TEST_RESULT_ENTRY,
+  DRUG_TEST_REVIEWERS,
+  FOR_CAUSE_ORDERERS,
+  MEDICATION_MANAGERS,
+  ON_CALL_MANAGERS,
   CLINICAL_READERS,
   DISCHARGERS,
   ELIGIBILITY_OVERRIDERS,
@@ -69,4 +79,24 @@ export const permissions = {
   decideStepDown: (me: Who) => has(me, ...STEP_DOWN_APPROVERS),
   /** Extend the expected stay, record aftercare follow-ups: STAY_MANAGERS */
   manageStay: (me: Who) => has(me, ...STAY_MANAGERS),
+  /** Today's drug-test list, collection, custody, refusals: DRUG_TEST_COLLECTORS */
+  collectDrugTests: (me: Who) => has(me, ...DRUG_TEST_COLLECTORS),
+  /** Order a for-cause test: FOR_CAUSE_ORDERERS */
+  orderForCause: (me: Who) => has(me, ...FOR_CAUSE_ORDERERS),
+  /** A program's random-testing policy: DRUG_TEST_POLICY_EDITORS */
+  editDrugTestPolicy: (me: Who) => has(me, ...DRUG_TEST_POLICY_EDITORS),
+  /** Enter results, import HL7: DRUG_TEST_RESULT_ENTRY */
+  enterDrugTestResults: (me: Who) => has(me, ...DRUG_TEST_RESULT_ENTRY),
+  /** Review and sign results: DRUG_TEST_REVIEWERS */
+  reviewDrugTests: (me: Who) => has(me, ...DRUG_TEST_REVIEWERS),
+  /** Record a check-in for a patient (kiosk, phone): CHECKIN_RECORDERS */
+  recordCheckins: (me: Who) => has(me, ...CHECKIN_RECORDERS),
+  /** Keep the medication list: MEDICATION_MANAGERS */
+  manageMedications: (me: Who) => has(me, ...MEDICATION_MANAGERS),
+  /** Record observed doses: DOSE_RECORDERS */
+  recordDoses: (me: Who) => has(me, ...DOSE_RECORDERS),
+  /** Alert inbox, acknowledge, resolve: ALERT_HANDLERS */
+  handleAlerts: (me: Who) => has(me, ...ALERT_HANDLERS),
+  /** A facility's on-call roster: ON_CALL_MANAGERS */
+  manageOnCall: (me: Who) => has(me, ...ON_CALL_MANAGERS),
 };
