@@ -39,6 +39,12 @@ export interface Config {
   };
   /** Directory of the built web UI; served from `/` when present. */
   readonly webDistDir: string;
+  /**
+   * How often the background job worker (alert escalation, absence and hours sweeps, the
+   * morning drug-test draw) looks for work, in ms; 0 turns it off. CAIRN_JOBS_POLL_MS,
+   * default 5000, off by default under NODE_ENV=test.
+   */
+  readonly jobsPollMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -96,5 +102,6 @@ export function loadConfig(env: Env = process.env): Config {
       organizationName: text(env, 'CAIRN_ORG_NAME'),
     },
     webDistDir: text(env, 'WEB_DIST_DIR') ?? new URL('../web/dist', import.meta.url).pathname,
+    jobsPollMs: int(env, 'CAIRN_JOBS_POLL_MS', env['NODE_ENV'] === 'test' ? 0 : 5000, 0, 3_600_000),
   };
 }

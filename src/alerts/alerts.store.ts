@@ -80,3 +80,68 @@ export async function insertRecipients(db: Db, orgId: string, alertId: string, r
     .onConflict((oc) => oc.columns(['org_id', 'alert_id', 'staff_id']).doNothing())
     .execute();
 }
+
+/** The alert's state, locked for an acknowledge or resolve. */
+export function lockAlert(trx: Transaction<Database>, orgId: string, alertId: string) {
+  return trx
+    .selectFrom('alerts')
+    .select(['alert_id', 'patient_id', 'facility_id', 'rule', 'severity', 'state'])
+    .where('org_id', '=', orgId)
+    .where('alert_id', '=', alertId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function markAcknowledged(trx: Transaction<Database>, orgId: string, alertId: string, staffId: string, now: Date): Promise<void> {
+  await trx.updateTable('alerts').set({ state: 'acknowledged', acknowledged_by: staffId, acknowledged_at: now }).where('org_id', '=', orgId).where('alert_id', '=', alertId).execute();
+}
+
+export async function markResolved(trx: Transaction<Database>, orgId: string, alertId: string, staffId: string, note: string, now: Date): Promise<void> {
+  await trx.updateTable('alerts').set({ state: 'resolved', resolved_by: staffId, resolved_at: now, resolution_note: note }).where('org_id', '=', orgId).where('alert_id', '=', alertId).execute();
+}
+
+/**
+ * Marks every unresolved alert of the organization past its due time and not yet escalated
+ * as escalated, and returns them. One UPDATE … WHERE escalated_at IS NULL: two processes
+ * sweeping at once cannot both escalate the same alert (the second finds it already set).
+ */
+export function markEscalated(trx: Transaction<Database>, orgId: string, now: Date) {
+  return trx
+    .updateTable('alerts')
+    .set({ escalated_at: now })
+    .where('org_id', '=', orgId)
+    .where('state', '<>', 'resolved')
+    .where('escalated_at', 'is', null)
+    .where('due_by', '<=', now)
+    .returning(['alert_id', 'patient_id', 'facility_id', 'rule', 'severity'])
+    .execute();
+}
+
+/** Active clinical directors of each of these facilities. */
+export async function directorsOfFacilities(db: Db, orgId: string, facilityIds: readonly string[]): Promise<Map<string, string[]>> {
+  const byFacility = new Map<string, string[]>();
+  if (facilityIds.length === 0) return byFacility;
+  const rows = await db
+    .selectFrom('staff as s')
+    .innerJoin('staff_facilities as sf', (j) => j.onRef('sf.org_id', '=', 's.org_id').onRef('sf.staff_id', '=', 's.staff_id'))
+    .select(['sf.facility_id', 's.staff_id'])
+    .where('s.org_id', '=', orgId)
+    .where('sf.facility_id', 'in', facilityIds)
+    .where('s.status', '=', 'active')
+    .where(sql<boolean>`'clinical_director' = ANY(s.roles)`)
+    .orderBy('s.staff_id')
+    .execute();
+  for (const row of rows) byFacility.set(row.facility_id, [...(byFacility.get(row.facility_id) ?? []), row.staff_id]);
+  return byFacility;
+}
+
+/** Adds recipients to many alerts at once; one already addressed keeps their first reason. */
+export async function insertRecipientsMany(db: Db, orgId: string, rows: readonly { alertId: string; staffId: string; reason: AlertRecipientReason }[], now: Date): Promise<{ alert_id: string; staff_id: string }[]> {
+  if (rows.length === 0) return [];
+  return db
+    .insertInto('alert_recipients')
+    .values(rows.map((r) => ({ org_id: orgId, alert_id: r.alertId, staff_id: r.staffId, reason: r.reason, added_at: now })))
+    .onConflict((oc) => oc.columns(['org_id', 'alert_id', 'staff_id']).doNothing())
+    .returning(['alert_id', 'staff_id'])
+    .execute();
+}

@@ -87,6 +87,8 @@ export interface AlertSubject {
 export interface ScoredResponseEvent extends AlertSubject {
   readonly responseId: string;
   readonly instrument: InstrumentId;
+  /** The facility-local day the questionnaire was completed. */
+  readonly administeredOn: string;
   /** Flags from instruments/scoring.ts. */
   readonly flags: readonly string[];
 }
@@ -94,17 +96,21 @@ export interface ScoredResponseEvent extends AlertSubject {
 /**
  * PHQ-9 item 9 above 0 (domain-rules: same-day suicide risk assessment) and a positive
  * C-SSRS screen (moderate or high risk: ideation with method, intent or plan, or suicidal
- * behaviour) are critical. One alert per response.
+ * behaviour) are critical. The condition is "this patient needs a risk assessment on this
+ * day": one alert per patient, instrument and day, so a questionnaire re-sent (a retry, a
+ * double tap) or repeated the same day does not raise a second one; the alert points at the
+ * first response.
  */
 export function questionnaireAlerts(event: ScoredResponseEvent): AlertCandidate[] {
   const base = { patientId: event.patientId, episodeId: event.episodeId, facilityId: event.facilityId, source: { entity: 'instrument_response', id: event.responseId } };
+  const conditionKey = `${event.patientId}:${event.administeredOn}`;
   const out: AlertCandidate[] = [];
   if (event.instrument === 'phq9' && event.flags.includes('phq9_item9_positive')) {
-    out.push({ ...base, rule: 'suicide_risk_phq9', conditionKey: event.responseId, details: { instrument: 'phq9', flag: 'phq9_item9_positive' } });
+    out.push({ ...base, rule: 'suicide_risk_phq9', conditionKey, details: { instrument: 'phq9', flag: 'phq9_item9_positive', responseId: event.responseId, administeredOn: event.administeredOn } });
   }
   if (event.instrument === 'cssrs_screener') {
     const flag = event.flags.find((f) => f === 'cssrs_high_risk' || f === 'cssrs_moderate_risk');
-    if (flag) out.push({ ...base, rule: 'suicide_risk_cssrs', conditionKey: event.responseId, details: { instrument: 'cssrs_screener', flag } });
+    if (flag) out.push({ ...base, rule: 'suicide_risk_cssrs', conditionKey, details: { instrument: 'cssrs_screener', flag, responseId: event.responseId, administeredOn: event.administeredOn } });
   }
   return out;
 }
@@ -149,6 +155,34 @@ export interface PastSession {
   readonly status: AttendanceStatus | null;
 }
 
+/** A rostered session as stored: what `sessionsToJudge` picks the ended ones from. */
+export interface RosteredSession {
+  readonly sessionId: string;
+  readonly startsAt: Date;
+  readonly endsAt: Date;
+  readonly cancelled: boolean;
+  readonly status: AttendanceStatus | null;
+}
+
+/** Staff have an hour after a session ends to record attendance before an empty record counts as a no-show. */
+export const UNRECORDED_GRACE_MINUTES = 60;
+
+/**
+ * The sessions the absence rule may judge at `now`, in order: ended and not cancelled. A
+ * session with nothing recorded counts only once it ended at least an hour ago; the first
+ * one still inside that hour ends the list, since what comes after it cannot be judged in
+ * order yet (a run must not jump over a session that may still be marked attended).
+ */
+export function sessionsToJudge(sessions: readonly RosteredSession[], now: Date, graceMinutes = UNRECORDED_GRACE_MINUTES): PastSession[] {
+  const ordered = sessions.filter((s) => !s.cancelled && s.endsAt.getTime() <= now.getTime()).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  const judged: PastSession[] = [];
+  for (const s of ordered) {
+    if (s.status === null && s.endsAt.getTime() > now.getTime() - graceMinutes * 60_000) break;
+    judged.push({ sessionId: s.sessionId, startsAt: s.startsAt.toISOString(), status: s.status });
+  }
+  return judged;
+}
+
 /** Unrecorded ended sessions count as unexcused: a patient who stopped coming must not go unnoticed because nobody marked them. */
 function isUnexcused(status: AttendanceStatus | null): boolean {
   return status === null || status === 'unexcused_absence';
@@ -182,6 +216,15 @@ export function absenceAlerts(subject: AlertSubject, sessions: readonly PastSess
   }
   close();
   return out;
+}
+
+/**
+ * The absence alerts whose run includes one of `sessionIds` (the session just marked, or
+ * those that just became judgeable): a sweep or an edit raises the run it touches, not
+ * runs from weeks before alerts existed.
+ */
+export function absenceAlertsTouching(subject: AlertSubject, sessions: readonly PastSession[], sessionIds: ReadonlySet<string>): AlertCandidate[] {
+  return absenceAlerts(subject, sessions).filter((candidate) => (candidate.details['sessionIds'] as readonly string[]).some((id) => sessionIds.has(id)));
 }
 
 export interface WeekHoursEvent extends AlertSubject {

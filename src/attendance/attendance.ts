@@ -6,6 +6,7 @@ import type { Transaction } from 'kysely';
 import type { AttendanceRow, Database } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import { type AuditContext, recordAudit } from '../audit/record.ts';
+import { raiseAbsenceAlerts } from '../alerts/absences.ts';
 import type { StaffActor } from '../http/actor.ts';
 import { AppError } from '../http/errors.ts';
 import { getFacility } from '../facilities/facilities.store.ts';
@@ -194,6 +195,8 @@ export async function setAttendance(deps: AppDeps, actor: StaffActor, audit: Aud
     const row = inserted ?? (await updateAttendance(trx, actor.orgId, sessionId, patientId, fields));
     const corrected = isPastDay(timesOf(t.session), now, t.session.time_zone);
     await recordAudit(trx, audit, { action: inserted ? 'create' : 'update', entity: 'attendance', entityId: sessionId, patientId, details: { before: snapshot(t.existing), after: snapshot(row), correction: corrected } });
+    // A second unexcused absence in a row raises its alert in this same transaction (issue 5).
+    if (row.status === 'unexcused_absence') await raiseAbsenceAlerts(trx, audit, [{ patientId, sessionIds: new Set([sessionId]) }], now);
     return entryOf(t, row);
   });
 }

@@ -46,12 +46,12 @@ export function activeEpisodesAtFacility(db: Db, orgId: string, facilityId: stri
     .execute();
 }
 
-/** What scoring and day arithmetic need of the patient: sex at birth, the registering facility's zone. */
+/** What scoring, day arithmetic and alerts need of the patient: sex at birth, the registering facility and its zone. */
 export function patientForInstruments(db: Db, orgId: string, patientId: string) {
   return db
     .selectFrom('patients as p')
     .innerJoin('facilities as f', (join) => join.onRef('f.org_id', '=', 'p.org_id').onRef('f.facility_id', '=', 'p.facility_id'))
-    .select(['p.patient_id', 'p.sex_at_birth', 'f.time_zone'])
+    .select(['p.patient_id', 'p.sex_at_birth', 'p.facility_id', 'f.time_zone'])
     .where('p.org_id', '=', orgId)
     .where('p.patient_id', '=', patientId)
     .executeTakeFirst();

@@ -8,6 +8,8 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import { type AuditContext, recordAudit } from '../audit/record.ts';
+import { raiseAlerts } from '../alerts/raise.ts';
+import { questionnaireAlerts } from '../alerts/rules.ts';
 import { type StaffActor, canSeeFacility } from '../http/actor.ts';
 import { AppError } from '../http/errors.ts';
 import { type LocalDate, addDays, compareDates, localDateOf } from '../time/local-time.ts';
@@ -51,6 +53,8 @@ interface Administration {
   orgId: string;
   patientId: string;
   episodeId: string | null;
+  /** The team that answers for it: the episode's program facility, else the patient's registering facility. */
+  facilityId: string;
   instrument: InstrumentId;
   answers: readonly unknown[];
   score: Scored;
@@ -84,6 +88,17 @@ async function insertAdministration(trx: Transaction<Database>, audit: AuditCont
     patientId: a.patientId,
     details: { instrument: a.instrument, episodeId: a.episodeId, source: a.administeredBy ? 'staff' : 'portal', administeredOn: a.administeredOn },
   });
+  // Same transaction as the response: a crash keeps both or neither (issue 5, alerts).
+  const candidates = questionnaireAlerts({
+    patientId: a.patientId,
+    episodeId: a.episodeId,
+    facilityId: a.facilityId,
+    responseId,
+    instrument: a.instrument,
+    administeredOn: a.administeredOn,
+    flags: a.score.flags,
+  });
+  await raiseAlerts(trx, audit, candidates, now);
   return responseId;
 }
 
@@ -132,6 +147,7 @@ export async function recordResponse(deps: AppDeps, actor: StaffActor, audit: Au
       orgId: actor.orgId,
       patientId,
       episodeId: episode?.episode_id ?? null,
+      facilityId: episode?.facility_id ?? patient.facility_id,
       instrument: input.instrument,
       answers: input.answers,
       score,
@@ -180,6 +196,7 @@ export async function submitQuestionnaire(deps: AppDeps, audit: AuditContext, pa
       orgId,
       patientId,
       episodeId: episode.episode_id,
+      facilityId: episode.facility_id,
       instrument: input.instrument,
       answers: input.answers,
       score,

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import type { Me } from './api/types.ts';
+import { AlertsPage } from './alerts/AlertsPage.tsx';
 import { AccountPage } from './auth/AccountPage.tsx';
+import { KioskPage } from './checkins/KioskPage.tsx';
 import { EnrollmentPage } from './auth/EnrollmentPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { permissions } from './auth/permissions.ts';
@@ -52,6 +54,16 @@ export function App() {
         <Route path="/welcome" element={<WelcomePage />} />
         <Route path="/portal/*" element={<PortalApp />} />
         <Route
+          path="/kiosk"
+          element={
+            <RequireAuth>
+              <Allowed when={permissions.recordCheckins}>
+                <KioskPage />
+              </Allowed>
+            </RequireAuth>
+          }
+        />
+        <Route
           path="/authenticator-setup"
           element={
             <RequireAuth enrollment>
@@ -80,6 +92,7 @@ export function App() {
           <Route path="patients/:patientId/intake/new" element={<Allowed when={permissions.assessPlacement}><IntakeWizardPage /></Allowed>} />
           <Route path="patients/:patientId/episodes/:episodeId/plan" element={<Allowed when={permissions.readClinical}><TreatmentPlanPage /></Allowed>} />
           <Route path="patients/:patientId/progress" element={<Allowed when={permissions.readClinical}><ProgressPage /></Allowed>} />
+          <Route path="alerts" element={<Allowed when={permissions.handleAlerts}><AlertsPage /></Allowed>} />
           <Route path="step-down" element={<Allowed when={permissions.readClinical}><StepDownPage /></Allowed>} />
           <Route path="board" element={<Allowed when={permissions.readPatients}><BoardPage /></Allowed>} />
           <Route path="groups" element={<Allowed when={permissions.readPatients}><GroupsPage /></Allowed>} />

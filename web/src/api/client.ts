@@ -111,6 +111,7 @@ export const api = {
   /** A bodiless POST sends no body and no content type. */
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  delete: <T = void>(path: string) => request<T>('DELETE', path),
 };
 
 /** `?a=1&b=x` from the defined, non-empty entries. */

@@ -1,10 +1,12 @@
 import { Tabs } from '@mantine/core';
-import { IconCalendarWeek, IconChartBar, IconClipboardHeart, IconId, IconListCheck } from '@tabler/icons-react';
+import { IconActivityHeartbeat, IconCalendarWeek, IconChartBar, IconClipboardHeart, IconId, IconListCheck } from '@tabler/icons-react';
 import { useParams, useSearchParams } from 'react-router';
+import { ChartAlertBanner } from '../alerts/ChartAlertBanner.tsx';
 import { HoursPanel } from '../attendance/HoursPanel.tsx';
 import { EpisodePanel } from '../episodes/EpisodePanel.tsx';
 import { permissions } from '../auth/permissions.ts';
 import { useMe } from '../auth/session.tsx';
+import { ChartMonitoringPanel } from '../monitoring/ChartMonitoringPanel.tsx';
 import { ChartCarePanel } from '../plans/ChartCarePanel.tsx';
 import { ProgressLink } from '../progress/ProgressLink.tsx';
 import { displayName } from '../patients/patient-labels.ts';
@@ -15,10 +17,15 @@ import { ErrorState, SectionLoader } from '../shell/States.tsx';
 import { ChartHeader } from './ChartHeader.tsx';
 import { DemographicsPanel } from './DemographicsPanel.tsx';
 
-const TABS = ['schedule', 'hours', 'episode', 'care', 'demographics'] as const;
+const TABS = ['schedule', 'hours', 'monitoring', 'episode', 'care', 'demographics'] as const;
+/** Tabs with clinical records (CLINICAL_READERS): the front desk and billing do not see them. */
+const CLINICAL_TABS: readonly Tab[] = ['care', 'monitoring'];
 type Tab = (typeof TABS)[number];
 
-/** /patients/:patientId — the chart: header, then schedule, hours, episode and demographics tabs (tab in the address). */
+/**
+ * /patients/:patientId — the chart: header, open alerts, then schedule, hours, monitoring,
+ * episode, care and demographics tabs (tab in the address).
+ */
 export function PatientChartPage() {
   const { patientId } = useParams();
   const [params, setParams] = useSearchParams();
@@ -36,7 +43,7 @@ export function PatientChartPage() {
   const p = patient.data;
   const inProgram = p.episodes.some((e) => e.status === 'active');
   const requested = params.get('tab') as Tab | null;
-  const tab: Tab = requested && TABS.includes(requested) && (requested !== 'care' || readClinical) ? requested : inProgram ? 'schedule' : 'episode';
+  const tab: Tab = requested && TABS.includes(requested) && (!CLINICAL_TABS.includes(requested) || readClinical) ? requested : inProgram ? 'schedule' : 'episode';
   const setTab = (value: string | null) => {
     const next = new URLSearchParams(params);
     next.set('tab', value ?? 'schedule');
@@ -46,6 +53,7 @@ export function PatientChartPage() {
   return (
     <Page title={displayName(p)} documentTitle={`${p.preferredName ?? p.legalGivenName} ${p.legalFamilyName.charAt(0)}. (chart)`} back={{ to: '/patients', label: 'Patients' }} actions={readClinical ? <ProgressLink patientId={p.patientId} /> : undefined}>
       <ChartHeader patient={p} />
+      {readClinical && <ChartAlertBanner patientId={p.patientId} onOpen={tab === 'monitoring' ? undefined : () => setTab('monitoring')} />}
       <Tabs value={tab} onChange={setTab} keepMounted={false} variant="outline">
         <Tabs.List>
           <Tabs.Tab value="schedule" leftSection={<IconCalendarWeek size={18} aria-hidden />}>
@@ -54,6 +62,11 @@ export function PatientChartPage() {
           <Tabs.Tab value="hours" leftSection={<IconChartBar size={18} aria-hidden />}>
             Hours and attendance
           </Tabs.Tab>
+          {readClinical && (
+            <Tabs.Tab value="monitoring" leftSection={<IconActivityHeartbeat size={18} aria-hidden />}>
+              Monitoring
+            </Tabs.Tab>
+          )}
           <Tabs.Tab value="episode" leftSection={<IconClipboardHeart size={18} aria-hidden />}>
             Episode
           </Tabs.Tab>
@@ -72,6 +85,11 @@ export function PatientChartPage() {
         <Tabs.Panel value="hours" pt="lg">
           <HoursPanel patient={p} />
         </Tabs.Panel>
+        {readClinical && (
+          <Tabs.Panel value="monitoring" pt="lg">
+            <ChartMonitoringPanel patient={p} onOpenHours={() => setTab('hours')} />
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="episode" pt="lg">
           <EpisodePanel patient={p} />
         </Tabs.Panel>

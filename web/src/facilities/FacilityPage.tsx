@@ -2,6 +2,7 @@ import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@man
 import { notifications } from '@mantine/notifications';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Facility } from '../api/types.ts';
+import { OnCallSection } from '../alerts/OnCallSection.tsx';
 import { permissions } from '../auth/permissions.ts';
 import { useMe } from '../auth/session.tsx';
 import { describeHours, label, MODALITY_LABELS, POPULATION_LABELS } from '../programs/program-labels.ts';
@@ -58,6 +59,7 @@ export function FacilityPage() {
         )}
       </Card>
       <FacilityPrograms facilityId={f.facilityId} canCreate={permissions.editPrograms(me) && f.active} />
+      {(permissions.handleAlerts(me) || permissions.manageOnCall(me)) && me.facilities.some((x) => x.facilityId === f.facilityId) && <OnCallSection facility={f} canManage={permissions.manageOnCall(me)} />}
     </Page>
   );
 }

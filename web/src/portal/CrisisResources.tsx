@@ -1,15 +1,25 @@
 import { Anchor, Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconMessage, IconPhone } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
+import type { PortalQuestionnaireReceipt } from './portal-care-types.ts';
 import classes from './Portal.module.css';
+
+/**
+ * Whether the answers raised an alert to the care team. PHQ-9 item 9 above 0 always does
+ * (src/alerts/rules.ts `questionnaireAlerts`); a C-SSRS screen does only at moderate or high
+ * risk, and the receipt does not say which, so for it the text promises nothing it cannot know.
+ */
+export function careTeamAlerted(receipt: Pick<PortalQuestionnaireReceipt, 'instrument' | 'crisisResources'>): boolean {
+  return receipt.crisisResources && receipt.instrument === 'phq9';
+}
 
 /**
  * Shown at once when the answers touch on self-harm (PHQ-9 item 9, C-SSRS): the 988
  * Suicide & Crisis Lifeline and 911, as buttons that dial or text from the phone.
  * It does not say what the answers scored, and does not promise a call back: the care
- * team has the answers, and help now is the Lifeline.
+ * team has been alerted (when an alert was raised), and help now is the Lifeline.
  */
-export function CrisisResources() {
+export function CrisisResources({ alerted = false }: { alerted?: boolean }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     box.current?.focus();
@@ -45,7 +55,11 @@ export function CrisisResources() {
           </Anchor>
           .
         </Text>
-        <Text>Your answers have been sent to your care team. If you need help now, do not wait for them to contact you.</Text>
+        <Text>
+          {alerted
+            ? 'Your answers have been sent to your care team, and the team has been alerted. If you need help now, do not wait for them to contact you.'
+            : 'Your answers have been sent to your care team. If you need help now, do not wait for them to contact you.'}
+        </Text>
       </Stack>
     </Paper>
   );

@@ -5,6 +5,7 @@ import { ApiError } from '../api/client.ts';
 import { ErrorState, FullPageLoader } from '../shell/States.tsx';
 import { onPortalSessionEnded, setPortalCsrfToken } from './portal-client.ts';
 import { PortalAcceptPage } from './PortalAcceptPage.tsx';
+import { PortalCheckinPage } from './PortalCheckinPage.tsx';
 import { PortalHomePage } from './PortalHomePage.tsx';
 import { PortalLayout } from './PortalLayout.tsx';
 import { PortalLoginPage } from './PortalLoginPage.tsx';
@@ -25,6 +26,7 @@ export function PortalApp() {
         <Route index element={<PortalHomeRoute />} />
         <Route path="questionnaires/:episodeId/:instrument" element={<PortalQuestionnairePage />} />
         <Route path="plan" element={<PortalPlanPage />} />
+        <Route path="check-in" element={<PortalCheckinPage />} />
       </Route>
       <Route path="*" element={<Navigate to="/portal" replace />} />
     </Routes>

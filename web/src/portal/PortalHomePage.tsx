@@ -7,13 +7,14 @@ import { ErrorState, SectionLoader } from '../shell/States.tsx';
 import { usePageTitle } from '../shell/usePageTitle.ts';
 import { WeekPicker } from '../shell/WeekPicker.tsx';
 import { addDays, formatHours, formatLongDate, todayIn } from '../time/dates.ts';
+import { PortalCheckinCard } from './PortalCheckinCard.tsx';
 import { PortalPlanCard } from './PortalPlanCard.tsx';
 import { PortalQuestionnairesCard } from './PortalQuestionnairesCard.tsx';
 import { PortalSessionCard } from './PortalSessionCard.tsx';
 import { usePortalHours, usePortalSchedule } from './usePortal.ts';
 
 /**
- * /portal — what the care team asks of the patient now (questionnaires, a plan to sign),
+ * /portal — what the care team asks of the patient now (today's check-in, questionnaires, a plan to sign),
  * progress toward their goals, their hours so far against the minimum and their week by day.
  */
 export function PortalHomePage({ me }: { me: PortalMe }) {
@@ -34,6 +35,7 @@ export function PortalHomePage({ me }: { me: PortalMe }) {
         </Title>
         <Text c="dimmed">{me.facilityName}</Text>
       </Stack>
+      <PortalCheckinCard today={today} />
       <PortalQuestionnairesCard today={today} />
       <PortalPlanCard />
       {hours.data && <HoursCard week={hours.data.find((w) => today >= w.weekStart && today <= w.weekEnd) ?? hours.data[hours.data.length - 1]} />}

@@ -6,7 +6,7 @@ import { InstrumentForm } from '../instruments/InstrumentForm.tsx';
 import type { Answers } from '../instruments/instrument-types.ts';
 import { ErrorState, SectionLoader } from '../shell/States.tsx';
 import { usePageTitle } from '../shell/usePageTitle.ts';
-import { CrisisResources } from './CrisisResources.tsx';
+import { CrisisResources, careTeamAlerted } from './CrisisResources.tsx';
 import { questionCount } from './portal-care-labels.ts';
 import type { PortalDueQuestionnaire, PortalQuestionnaireReceipt } from './portal-care-types.ts';
 import { questionnairePath } from './PortalQuestionnairesCard.tsx';
@@ -98,7 +98,7 @@ function Thanks({ receipt, name, others }: { receipt: PortalQuestionnaireReceipt
   }, [receipt.crisisResources]);
   return (
     <Stack gap="lg">
-      {receipt.crisisResources && <CrisisResources />}
+      {receipt.crisisResources && <CrisisResources alerted={careTeamAlerted(receipt)} />}
       <Card withBorder radius="lg" padding="lg" component="section" aria-labelledby="thanks-title">
         <Stack gap="md" align="flex-start">
           <Group gap="sm" wrap="nowrap">

@@ -9,6 +9,7 @@ import { EmptyNote, ErrorState, SectionLoader } from '../shell/States.tsx';
 import { describeDays, describeHours, label, MODALITY_LABELS, POPULATION_LABELS, TRACK_KIND_LABELS } from './program-labels.ts';
 import { sentence } from './band.ts';
 import { describeCadence, describeCriteria } from './care-settings-text.ts';
+import { DrugTestPolicyCard } from './DrugTestPolicyCard.tsx';
 import { useProgram } from './usePrograms.ts';
 
 export function ProgramPage() {
@@ -154,6 +155,8 @@ export function ProgramPage() {
           </Fact>
         </SimpleGrid>
       </Card>
+
+      <DrugTestPolicyCard programId={p.programId} />
 
       {permissions.readPatients(me) && <CensusSection programId={p.programId} />}
     </Page>

@@ -3,6 +3,8 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconLogout } from '@tabler/icons-react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ROLE_LABELS } from '../../../src/staff/roles.ts';
+import { AlertHeaderBell, AlertNavBadge } from '../alerts/AlertNavBadge.tsx';
+import { permissions } from '../auth/permissions.ts';
 import { useMe, useSignOut } from '../auth/session.tsx';
 import { Brand } from './Brand.tsx';
 import { NAV_ITEMS, isActive } from './navigation.ts';
@@ -36,6 +38,11 @@ export function CairnShell() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {permissions.handleAlerts(me) && (
+              <Box hiddenFrom="md">
+                <AlertHeaderBell />
+              </Box>
+            )}
             <Box visibleFrom="sm" ta="right" miw={0}>
               <Text size="sm" fw={600} truncate="end" maw={220}>
                 {me.fullName}
@@ -60,6 +67,7 @@ export function CairnShell() {
               to={item.to}
               label={item.label}
               leftSection={<item.icon size={20} stroke={1.6} aria-hidden />}
+              rightSection={item.to === '/alerts' ? <AlertNavBadge /> : undefined}
               active={isActive(item, location.pathname)}
               aria-current={isActive(item, location.pathname) ? 'page' : undefined}
               onClick={close}
