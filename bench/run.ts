@@ -23,6 +23,8 @@ interface ServerInfo {
   clinic: { patients: number; sessions: number; rosterEntries: number; seedSeconds: number };
   boardUrl: string;
   facilityId: string;
+  /** Unresolved alerts addressed to the bench clinician (bench/alerts.ts). */
+  alerts: number;
   apiPairs: { sessionId: string; patientId: string }[];
   directPairs: number;
   statements: { board: number; boardAuditSkipped: number; checkIn: number; checkInAuditSkipped: number };
@@ -84,6 +86,10 @@ try {
   const stepDown = await worklist(`GET step-down queue (${info.clinic.patients} active episodes)`, 'step-down-queue');
   const due = await worklist(`GET instruments due (${info.clinic.patients} active episodes)`, 'instruments-due');
   const reviews = await worklist(`GET plan reviews (${info.clinic.patients} active episodes)`, 'plan-reviews');
+  // The nav badge polls the counts every 30 s for every signed-in clinician: 50 connections.
+  const alertCounts = await measure(`GET alert counts (${info.alerts} unresolved alerts)`, { url: `${info.cairnUrl}/api/alerts/counts`, headers: { cookie: info.cookie } });
+  // The inbox is opened by a few clinicians at a time, like the worklists; each read is audited.
+  const alertInbox = await measure(`GET alert inbox (${info.alerts} alerts), 4 connections`, { url: `${info.cairnUrl}/api/alerts/inbox`, headers: { cookie: info.cookie }, connections: 4, amount: 40 }, false);
   const bare = await measure('bare Fastify route (same process)', { url: `${info.bareUrl}/bare` });
 
   const ratio = (a: Row, b: Row) => (b.rps ? `${(a.rps / b.rps).toFixed(2)}×` : 'n/a');
@@ -100,6 +106,8 @@ try {
   line(stepDown);
   line(due);
   line(reviews);
+  line(alertCounts);
+  line(alertInbox);
   line(bare);
   console.log('');
 } finally {

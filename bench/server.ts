@@ -21,6 +21,7 @@ import type { Database } from '../src/db/schema.ts';
 import { insertOrganization } from '../src/organizations/organizations.store.ts';
 import { freshServerDatabase } from '../test/support/database.ts';
 import { QueryCapture, replay, replayable } from './capture.ts';
+import { seedAlerts } from './alerts.ts';
 import { seedClinic } from './seed.ts';
 
 const base = loadConfig();
@@ -49,6 +50,7 @@ const headers = { cookie, 'x-csrf-token': csrf };
 const seedStarted = performance.now();
 const clinic = await seedClinic(app, cookie, csrf);
 const seedSeconds = (performance.now() - seedStarted) / 1000;
+const alerts = await seedAlerts(db, orgId, clinic.facilityId, clinic.today);
 
 // Record one board read and one check-in; the first pair's check-in is spent on it.
 const boardUrl = `/api/facilities/${clinic.facilityId}/board?date=${clinic.today}`;
@@ -78,7 +80,7 @@ process.stdout.write(
   `${JSON.stringify({
     cairnUrl, bareUrl, cookie, csrf, database: deps.engine, loginStatus: login.statusCode,
     clinic: { patients: clinic.patients, sessions: clinic.sessions, rosterEntries: clinic.pairs.length, seedSeconds: Math.round(seedSeconds) },
-    boardUrl, facilityId: clinic.facilityId, apiPairs, directPairs: directPairs.length,
+    boardUrl, facilityId: clinic.facilityId, alerts, apiPairs, directPairs: directPairs.length,
     statements: { board: board.queries.length, boardAuditSkipped: board.skipped, checkIn: checkIn.queries.length, checkInAuditSkipped: checkIn.skipped },
   })}\n`,
 );

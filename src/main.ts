@@ -11,6 +11,7 @@ import { openDatabase, type DatabaseHandle } from './db/connect.ts';
 import { DataDirInUseError } from './db/data-dir-lock.ts';
 import { migrate } from './db/migrate.ts';
 import { DemoError, demoSettings, prepareDemo, signInLines } from './demo/demo.ts';
+import { type JobWorker, startJobWorker } from './jobs/worker.ts';
 
 const USAGE = `Usage: cairn <command>
   start          migrate, then serve the API and web UI (default)
@@ -47,10 +48,19 @@ async function start(config: Config, opened?: DatabaseHandle, banner: readonly s
   }
   lines.push(...banner);
   process.stdout.write(`\n${lines.join('\n')}\n\n`);
+  // Background work (alert escalation, absence and hours sweeps, the morning drug-test draw).
+  const worker: JobWorker | undefined = config.jobsPollMs > 0
+    ? startJobWorker(deps, {
+        pollMs: config.jobsPollMs,
+        // Type and stack frames only: messages from the database can quote row values.
+        onError: (error) => app.log.error({ errType: (error as Error)?.name, stack: String((error as Error)?.stack ?? '').split('\n').slice(1).join('\n') }, 'job worker round failed'),
+      })
+    : undefined;
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    await worker?.stop();
     await app.close();
     await handle.close();
     process.exit(0);

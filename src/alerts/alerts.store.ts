@@ -112,7 +112,8 @@ export function markEscalated(trx: Transaction<Database>, orgId: string, now: Da
     .where('org_id', '=', orgId)
     .where('state', '<>', 'resolved')
     .where('escalated_at', 'is', null)
-    .where('due_by', '<=', now)
+    // Overdue once its due time has passed (the inbox's `overdue` uses the same edge).
+    .where('due_by', '<', now)
     .returning(['alert_id', 'patient_id', 'facility_id', 'rule', 'severity'])
     .execute();
 }

@@ -11,14 +11,14 @@ import { checkinAlerts } from '../alerts/rules.ts';
 import { type AuditContext, recordAudit } from '../audit/record.ts';
 import { type StaffActor, canSeeFacility } from '../http/actor.ts';
 import { AppError } from '../http/errors.ts';
-import { type LocalDate, addDays, compareDates, daysBetween, localDateOf } from '../time/local-time.ts';
+import { type LocalDate, addDays, localDateOf } from '../time/local-time.ts';
 import { type CheckinPlace, checkinProblems, checkinSummary } from './checkin-rules.ts';
 import type { Checkin, CheckinCreated, CheckinInput, CheckinsQuery, PatientCheckins, PortalCheckins } from './checkins.schemas.ts';
 import { type CheckinRow, checkinRows, upsertCheckin } from './checkins.store.ts';
+import { dayRange } from './day-range.ts';
 import { placeOfPatient } from './patient-place.ts';
 
-/** Longest range the trend read answers in one call (a year and a day, for leap years). */
-const MAX_RANGE_DAYS = 366;
+/** The trend read's default: the last 30 days. */
 const DEFAULT_RANGE_DAYS = 30;
 
 export function toCheckin(row: CheckinRow): Checkin {
@@ -114,15 +114,6 @@ export async function recordPortalCheckin(deps: AppDeps, audit: AuditContext, pa
   });
 }
 
-/** Resolve a trend range: defaults to the 30 days ending today; from ≤ to, at most a year. */
-export function checkinRange(query: CheckinsQuery, today: LocalDate): { from: LocalDate; to: LocalDate } {
-  const to = query.to ?? (query.from ? addDays(query.from, DEFAULT_RANGE_DAYS - 1) : today);
-  const from = query.from ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));
-  if (compareDates(from, to) > 0) throw new AppError(422, 'date_out_of_range', 'The range starts after it ends.', [{ path: 'querystring.from', message: 'is after to' }]);
-  if (daysBetween(from, to) >= MAX_RANGE_DAYS) throw new AppError(422, 'date_out_of_range', 'Ask for at most a year at a time.', [{ path: 'querystring.to', message: `is more than ${MAX_RANGE_DAYS} days after from` }]);
-  return { from, to };
-}
-
 async function readCheckins(trx: Transaction<Database>, audit: AuditContext, patientId: string, from: LocalDate, to: LocalDate): Promise<CheckinRow[]> {
   const rows = await checkinRows(trx, audit.orgId, { patientId, from, to });
   await recordAudit(trx, audit, { action: 'read', entity: 'daily_checkin', entityId: null, patientId, details: { from, to, checkinIds: rows.map((r) => r.checkin_id) } });
@@ -133,7 +124,7 @@ async function readCheckins(trx: Transaction<Database>, audit: AuditContext, pat
 export async function patientCheckins(deps: AppDeps, audit: AuditContext, patientId: string, query: CheckinsQuery): Promise<PatientCheckins> {
   return deps.db.transaction().execute(async (trx) => {
     const place = await placeOfPatient(trx, audit.orgId, patientId);
-    const { from, to } = checkinRange(query, localDateOf(deps.clock.now(), place.timeZone));
+    const { from, to } = dayRange(query, localDateOf(deps.clock.now(), place.timeZone), DEFAULT_RANGE_DAYS);
     const checkins = (await readCheckins(trx, audit, patientId, from, to)).map(toCheckin);
     return { checkins, summary: { from, to, ...checkinSummary(checkins) } as PatientCheckins['summary'] };
   });

@@ -83,34 +83,32 @@ export async function runDailySelection(trx: Transaction<Database>, audit: Audit
 
   const plan = selectionCandidates({ date, weekStart }, weeks, policies);
   const draws = drawSelection(plan.candidates, random);
-  const tests: (Insertable<DrugTestsTable> & { readonly test_id: string; readonly patient_id: string; readonly specimen_type: SpecimenType; readonly panel_id: string; readonly draw: (typeof draws)[number] })[] = draws
+  const tests = draws
     .filter((d) => d.selected)
     .map((d) => {
       const policy = policies.get(d.programId)!;
-      return {
-        draw: d,
+      const row = {
         org_id: orgId, test_id: randomUUID(), patient_id: d.patientId, episode_id: d.episodeId, facility_id: facilityId, selected_on: date,
-        reason: 'random', reason_note: null, specimen_type: policy.specimenTypes[0]!, panel_id: policy.panelId, selected_at: now, selected_by: null,
-        status: 'pending', specimen_id: null, observed: null, collected_at: null, collected_by: null, temperature_c: null, temperature_in_range: null,
-        collection_note: null, not_collected_reason: null, creatinine_mg_dl: null, specific_gravity: null, ph: null, oxidants_present: null,
-        validity: null, outcome: null, resulted_at: null, reviewed_by: null, reviewed_at: null, review_note: null, created_at: now, updated_at: now,
-      };
+        reason: 'random', specimen_type: policy.specimenTypes[0]!, panel_id: policy.panelId, selected_at: now, selected_by: null,
+        status: 'pending', created_at: now, updated_at: now,
+      } satisfies Insertable<DrugTestsTable>;
+      return { draw: d, row };
     });
-  await insertDrugTests(trx, tests.map(({ draw: _draw, ...row }) => row));
-  for (const { draw: d, ...test } of tests) {
+  await insertDrugTests(trx, tests.map((t) => t.row));
+  for (const { draw: d, row } of tests) {
     await recordAudit(trx, audit, {
       action: 'create',
       entity: 'drug_test',
-      entityId: test.test_id,
+      entityId: row.test_id,
       patientId: d.patientId,
       details: {
-        reason: 'random', facilityId, selectedOn: date, episodeId: d.episodeId, programId: d.programId, specimenType: test.specimen_type, panelId: test.panel_id,
+        reason: 'random', facilityId, selectedOn: date, episodeId: d.episodeId, programId: d.programId, specimenType: row.specimen_type, panelId: row.panel_id,
         testsPerWeek: d.testsPerWeek, eligibleScheduledDays: [...d.eligibleScheduledDays], probability: d.probability, draw: d.draw,
       },
     });
   }
 
-  const testIdOf = new Map(tests.map((t) => [t.patient_id, t.test_id]));
+  const testIdOf = new Map(tests.map((t) => [t.row.patient_id, t.row.test_id]));
   const inputs: RunInputs = {
     weekStart,
     scheduledCount: draws.length,

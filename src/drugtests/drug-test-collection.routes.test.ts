@@ -222,6 +222,15 @@ describe('random selection with a known draw', () => {
     const candidates = (run.inputs as { candidates: { patientId: string; probability: number; draw: number; selected: boolean }[] }).candidates;
     assert.deepEqual(candidates.map((c) => [c.patientId, c.probability, c.draw, c.selected]).sort(), [[patients['five'], 1 / 5, 0.3, false], [patients['three'], 1 / 3, 0.3, true]].sort());
   });
+
+  it('two runs of the same day at once draw once', async () => {
+    const system: AuditContext = { orgId: org.orgId, occurredAt: ctx.clock.now(), actorId: null, actorRole: 'system', ip: null, purpose: 'treatment' };
+    const run = () => ctx.deps.db.transaction().execute((trx) => runDailySelection(trx, system, { orgId: org.orgId, facilityId: eastside, date: '2026-11-27', now: ctx.clock.now(), runBy: null }, { next: () => 0 }));
+    const results = await Promise.all([run(), run()]);
+    assert.deepEqual(results.map((r) => r.ran).sort(), [false, true]);
+    assert.deepEqual(results.map((r) => r.selectedCount), [2, 2]);
+    assert.equal((await testsAt(eastside, '2026-11-27')).length, 2);
+  });
 });
 
 describe('a for-cause test', () => {

@@ -235,13 +235,24 @@ export function normaliseAlias(text: string): string {
  * answers with its own cut-offs). Tries each candidate (OBX-3 identifier, then text).
  */
 export function analyteForAlias(panel: Panel, candidates: readonly string[]): AnalyteDef | null {
+  const lookup = (key: string) => (key === '' ? undefined : panel.analytes.find((a) => normaliseAlias(a.analyte) === key || a.aliases.some((alias) => normaliseAlias(alias) === key)));
   for (const candidate of candidates) {
-    const key = normaliseAlias(candidate);
-    if (key === '') continue;
-    const found = panel.analytes.find((a) => normaliseAlias(a.analyte) === key || a.aliases.some((alias) => normaliseAlias(alias) === key));
+    const found = lookup(normaliseAlias(candidate));
+    if (found) return found;
+  }
+  // Then the names without method and specimen words: "Fentanyl, confirmation", "Cannabinoids [Presence] in Urine by Screen method".
+  for (const candidate of candidates) {
+    const found = lookup(normaliseAlias(analyteNameOnly(candidate)));
     if (found) return found;
   }
   return null;
+}
+
+const METHOD_WORDS = /\b(screen|screening|confirm|confirmation|confirmatory|confirmed|quant|quantitative|qualitative|presumptive|definitive|level|urine|ur|oral fluid|saliva|(gc|lc)[\s/-]?ms(\/ms)?|immunoassay|eia)\b/gi;
+
+/** "Cannabinoids [Presence] in Urine by Screen method" → "Cannabinoids"; "Fentanyl, confirmation" → "Fentanyl". */
+function analyteNameOnly(text: string): string {
+  return text.replace(/\[[^\]]*\]/g, ' ').replace(/\bin (urine|oral fluid|saliva)\b.*$/i, ' ').replace(METHOD_WORDS, ' ').replace(/[,;:()]/g, ' ').trim();
 }
 
 /** Specimen validity measurements a lab reports beside the analytes (domain-rules.md). */

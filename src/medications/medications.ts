@@ -39,7 +39,7 @@ export function prescriptionOf(row: { started_on: string; stopped_on: string | n
   return { startedOn: row.started_on, stoppedOn: row.stopped_on, observedWeekdays: row.observed_weekdays };
 }
 
-function fieldsOf(row: MedicationRow): PrescriptionFields {
+function fieldsOf(row: Omit<MedicationRow, 'created_by_name'>): PrescriptionFields {
   return {
     name: row.name, dose: row.dose, route: row.route, frequency: row.frequency, prescriber: row.prescriber, startedOn: row.started_on,
     addictionMedication: row.addiction_medication, expectedAnalytes: row.expected_analytes, observedWeekdays: row.observed_weekdays,

@@ -27,6 +27,10 @@ import { IntakeWizardPage } from './intake/IntakeWizardPage.tsx';
 import { TreatmentPlanPage } from './plans/TreatmentPlanPage.tsx';
 import { ProgressPage } from './progress/ProgressPage.tsx';
 import { StepDownPage } from './stepdown/StepDownPage.tsx';
+import { canOpenDrugTests, DrugTestsPage } from './drugtests/DrugTestsPage.tsx';
+import { DrugTestPage } from './drugtests/DrugTestPage.tsx';
+import { ResultEntryPage } from './drugtests/ResultEntryPage.tsx';
+import { canSeeDosing, DosingPage } from './medications/DosingPage.tsx';
 import { NewPatientPage } from './patients/NewPatientPage.tsx';
 import { PatientsPage } from './patients/PatientsPage.tsx';
 import { OrganizationPage } from './organization/OrganizationPage.tsx';
@@ -94,6 +98,10 @@ export function App() {
           <Route path="patients/:patientId/progress" element={<Allowed when={permissions.readClinical}><ProgressPage /></Allowed>} />
           <Route path="alerts" element={<Allowed when={permissions.handleAlerts}><AlertsPage /></Allowed>} />
           <Route path="step-down" element={<Allowed when={permissions.readClinical}><StepDownPage /></Allowed>} />
+          <Route path="drug-tests" element={<Allowed when={canOpenDrugTests}><DrugTestsPage /></Allowed>} />
+          <Route path="drug-tests/:testId" element={<Allowed when={permissions.readClinical}><DrugTestPage /></Allowed>} />
+          <Route path="drug-tests/:testId/results" element={<Allowed when={permissions.enterDrugTestResults}><ResultEntryPage /></Allowed>} />
+          <Route path="dosing" element={<Allowed when={canSeeDosing}><DosingPage /></Allowed>} />
           <Route path="board" element={<Allowed when={permissions.readPatients}><BoardPage /></Allowed>} />
           <Route path="groups" element={<Allowed when={permissions.readPatients}><GroupsPage /></Allowed>} />
           <Route path="groups/new" element={<Allowed when={permissions.schedule}><GroupEditorPage /></Allowed>} />

@@ -10,6 +10,7 @@ import type {
   PolicyInput,
   PolicyView,
   ResultsInput,
+  ResultsResponse,
   TodayList,
   TodayTest,
 } from './drug-test-types.ts';
@@ -122,7 +123,7 @@ export function useOrderForCause(patientId: string) {
 
 export function useEnterResults(testId: string) {
   const changed = useTestChanged();
-  return useMutation({ mutationFn: (input: ResultsInput) => api.post<DrugTestDetail>(`/api/drug-tests/${testId}/results`, input), onSuccess: changed });
+  return useMutation({ mutationFn: (input: ResultsInput) => api.post<ResultsResponse>(`/api/drug-tests/${testId}/results`, input), onSuccess: changed });
 }
 
 export function useSignReview(testId: string) {
