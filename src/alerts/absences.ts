@@ -11,7 +11,8 @@ import type { AuditContext } from '../audit/record.ts';
 import { episodesOfPatients, rosteredSessions } from '../attendance/hours.store.ts';
 import { addDays, compareDates, localDateOf } from '../time/local-time.ts';
 import { type RaisedAlert, raiseAlerts } from './raise.ts';
-import { type AlertCandidate, absenceAlertsTouching, sessionsToJudge } from './rules.ts';
+import { absenceAlertsTouching, sessionsToJudge } from './absence-window.ts';
+import type { AlertCandidate } from './rules.ts';
 
 /** A patient and the sessions whose change may have completed a run. */
 export interface AbsenceTouch {

@@ -7,22 +7,20 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AnalyteInterpretation, AttendanceStatus, DoseOutcome, DrugTestStatus, InstrumentId, SpecimenValidity } from '../db/schema.ts';
 import { scoreInstrument } from '../instruments/scoring.ts';
+import { type RosteredSession, absenceAlertsTouching, sessionsToJudge } from './absence-window.ts';
 import {
   type PastSession,
-  type RosteredSession,
   ALERT_RULES,
   MID_WEEK_DAY,
   RULE_DEFINITIONS,
   SEVERITY_RANK,
   absenceAlerts,
-  absenceAlertsTouching,
   checkinAlerts,
   doseAlerts,
   drugTestAlerts,
   hoursAtRiskAlerts,
   planReviewAlerts,
   questionnaireAlerts,
-  sessionsToJudge,
 } from './rules.ts';
 
 const SUBJECT = { patientId: 'patient-1', episodeId: 'episode-1', facilityId: 'facility-1' } as const;

@@ -155,34 +155,6 @@ export interface PastSession {
   readonly status: AttendanceStatus | null;
 }
 
-/** A rostered session as stored: what `sessionsToJudge` picks the ended ones from. */
-export interface RosteredSession {
-  readonly sessionId: string;
-  readonly startsAt: Date;
-  readonly endsAt: Date;
-  readonly cancelled: boolean;
-  readonly status: AttendanceStatus | null;
-}
-
-/** Staff have an hour after a session ends to record attendance before an empty record counts as a no-show. */
-export const UNRECORDED_GRACE_MINUTES = 60;
-
-/**
- * The sessions the absence rule may judge at `now`, in order: ended and not cancelled. A
- * session with nothing recorded counts only once it ended at least an hour ago; the first
- * one still inside that hour ends the list, since what comes after it cannot be judged in
- * order yet (a run must not jump over a session that may still be marked attended).
- */
-export function sessionsToJudge(sessions: readonly RosteredSession[], now: Date, graceMinutes = UNRECORDED_GRACE_MINUTES): PastSession[] {
-  const ordered = sessions.filter((s) => !s.cancelled && s.endsAt.getTime() <= now.getTime()).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-  const judged: PastSession[] = [];
-  for (const s of ordered) {
-    if (s.status === null && s.endsAt.getTime() > now.getTime() - graceMinutes * 60_000) break;
-    judged.push({ sessionId: s.sessionId, startsAt: s.startsAt.toISOString(), status: s.status });
-  }
-  return judged;
-}
-
 /** Unrecorded ended sessions count as unexcused: a patient who stopped coming must not go unnoticed because nobody marked them. */
 function isUnexcused(status: AttendanceStatus | null): boolean {
   return status === null || status === 'unexcused_absence';
@@ -216,15 +188,6 @@ export function absenceAlerts(subject: AlertSubject, sessions: readonly PastSess
   }
   close();
   return out;
-}
-
-/**
- * The absence alerts whose run includes one of `sessionIds` (the session just marked, or
- * those that just became judgeable): a sweep or an edit raises the run it touches, not
- * runs from weeks before alerts existed.
- */
-export function absenceAlertsTouching(subject: AlertSubject, sessions: readonly PastSession[], sessionIds: ReadonlySet<string>): AlertCandidate[] {
-  return absenceAlerts(subject, sessions).filter((candidate) => (candidate.details['sessionIds'] as readonly string[]).some((id) => sessionIds.has(id)));
 }
 
 export interface WeekHoursEvent extends AlertSubject {

@@ -185,6 +185,14 @@ describe('entering results by hand', () => {
     assert.equal(await count('alerts', testId), 0);
   });
 
+  it('judges values as they are stored: creatinine 1.999 is kept as 2.00 (dilute), 9.9996 ng/mL as 10.000 (at the cut-off)', async () => {
+    const { testId } = await collectedTest('Ivy', { prescribed: [{ name: 'Suboxone', analytes: ['buprenorphine'] }] });
+    const response = await results(testId, { validity: { creatinineMgDl: 1.999, specificGravity: 1.0024 }, readings: [{ analyte: 'buprenorphine', method: 'lab_initial', value: 9.9996 }] });
+    assert.equal(response.statusCode, 200, response.body);
+    assert.deepEqual([response.json().validity, response.json().validityInputs.creatinineMgDl], ['dilute', 2]);
+    assert.deepEqual([response.json().readings[0].value, response.json().readings[0].detected], [10, true]);
+  });
+
   it('a confirmation entered later keeps the earlier screen and overrides it', async () => {
     const { testId } = await collectedTest('Jo');
     await results(testId, { readings: [{ analyte: 'amphetamines', method: 'lab_initial', value: 900 }, { analyte: 'thc', method: 'lab_initial', value: 0 }] });
@@ -363,6 +371,31 @@ describe('reading drug tests in the chart', () => {
       assert.equal(elsewhere.json().error.code, 'patient_forbidden');
     }
     const missing = await clinician.get('/api/drug-tests/00000000-0000-4000-8000-000000000000');
+    assert.equal(missing.statusCode, 404);
+    assert.equal(missing.json().error.code, 'drug_test_not_found');
+  });
+
+  it('a random test still pending is unknown to a clinician (today’s selection stays secret) but not to the clinical director who collects', async () => {
+    const { patientId, episodeId } = await newPatient('Xia');
+    const { testId } = await insertDrugTest(ctx.deps.db, org.orgId, { patientId, facilityId, episodeId, collectedBy: frontDesk.staffId, status: 'pending' });
+    const hidden = await clinician.get(`/api/drug-tests/${testId}`);
+    assert.equal(hidden.statusCode, 404, hidden.body);
+    assert.equal(hidden.json().error.code, 'drug_test_not_found');
+    const collector = await director.get(`/api/drug-tests/${testId}`);
+    assert.equal(collector.statusCode, 200, collector.body);
+    assert.equal(collector.json().status, 'pending');
+  });
+
+  it('a for-cause test the clinician ordered is visible while pending', async () => {
+    const { patientId, episodeId } = await newPatient('Yara');
+    const { testId } = await insertDrugTest(ctx.deps.db, org.orgId, { patientId, facilityId, episodeId, collectedBy: clinician.staffId, status: 'pending', reason: 'for_cause' });
+    const response = await clinician.get(`/api/drug-tests/${testId}`);
+    assert.equal(response.statusCode, 200, response.body);
+    assert.equal(response.json().reasonNote, 'Observed signs of intoxication in group');
+  });
+
+  it('an unknown test id is 404 drug_test_not_found', async () => {
+    const missing = await clinician.get('/api/drug-tests/00000000-0000-4000-8000-000000000001');
     assert.equal(missing.statusCode, 404);
     assert.equal(missing.json().error.code, 'drug_test_not_found');
   });

@@ -76,7 +76,7 @@ export async function drugTestResultsRoutes(root: FastifyInstance, deps: AppDeps
   app.get('/api/drug-tests/:testId', {
     config: { access: allow.patient(CLINICAL_READERS, patientOfTest) },
     schema: { tags, summary: 'One drug test in full: collection, custody, validity, readings with interpretation, review', params: TestParams, response: { 200: DrugTestDetail, ...staffErrors } },
-  }, async (request) => readTest(deps, audit(request), request.params.testId));
+  }, async (request) => readTest(deps, actorOf(request), audit(request), request.params.testId));
 
   app.get('/api/patients/:patientId/drug-tests', {
     config: { access: allow.patient(CLINICAL_READERS, patientInPath) },

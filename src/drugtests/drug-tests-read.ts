@@ -8,7 +8,9 @@ import type { Database } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import { type AuditContext, recordAudit } from '../audit/record.ts';
 import { displayName } from '../attendance/attendance-rules.ts';
+import type { StaffActor } from '../http/actor.ts';
 import { AppError } from '../http/errors.ts';
+import { DRUG_TEST_COLLECTORS } from '../staff/roles.ts';
 import { localDateOf } from '../time/local-time.ts';
 import type { DrugTestDetail, DrugTestSummary, ReadingView } from './drug-test-results.schemas.ts';
 import { type TestRow, awaitingResultRows, custodyRows, importRows, patientTestRows, reviewQueueRows, testRow } from './drug-tests-read.store.ts';
@@ -118,10 +120,17 @@ export async function testDetail(db: Db, orgId: string, testId: string): Promise
   };
 }
 
-/** GET one test: audited as a read of that test. */
-export async function readTest(deps: AppDeps, audit: AuditContext, testId: string): Promise<DrugTestDetail> {
+/**
+ * GET one test: audited as a read of that test. A random test still pending is today's
+ * secret selection: only those who collect specimens may know of it (it is not in the
+ * chart list either), so anyone else is told there is no such test.
+ */
+export async function readTest(deps: AppDeps, actor: StaffActor, audit: AuditContext, testId: string): Promise<DrugTestDetail> {
   return deps.db.transaction().execute(async (trx) => {
     const detail = await testDetail(trx, audit.orgId, testId);
+    if (detail.status === 'pending' && detail.reason === 'random' && !actor.roles.some((role) => DRUG_TEST_COLLECTORS.includes(role))) {
+      throw new AppError(404, 'drug_test_not_found', 'No such drug test.');
+    }
     await recordAudit(trx, audit, {
       action: 'read',
       entity: 'drug_test',

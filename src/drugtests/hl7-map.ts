@@ -18,7 +18,7 @@ import { AppError } from '../http/errors.ts';
 import type { ResultMethod } from '../db/schema.ts';
 import { type OruMessage, type OruObservation, type OruOrder, malformed } from './hl7-oru.ts';
 import { type AnalyteDef, type Panel, type ValidityMeasure, analyteForAlias, validityMeasureForAlias } from './panels.ts';
-import { type ResolvedReading, cutoffFor, detectedAt, isPanelUnit } from './results-input.ts';
+import { type ResolvedReading, asStored, cutoffFor, detectedAt, isPanelUnit } from './results-input.ts';
 
 /** Validity measurements from the message: undefined leaves an earlier measurement in place. */
 export interface Hl7Validity {
@@ -142,11 +142,13 @@ function analyteReading(obx: OruObservation, order: OruOrder, def: AnalyteDef): 
   const value = valueOf(obx);
   const numeric = value.kind !== 'qualitative';
   if (numeric && obx.unit !== '' && !isPanelUnit(obx.unit)) throw malformed(at(obx, 6, `gives the unit "${obx.unit.slice(0, 20)}"; ${def.name} is read in ${def.unit}`));
-  const cutoff = cutoffOf(obx, def, method, numeric);
+  const cutoff = asStored(cutoffOf(obx, def, method, numeric), 3);
   switch (value.kind) {
-    case 'number':
+    case 'number': {
       if (value.value < 0 || value.value >= 1e9) throw malformed(at(obx, 5, 'is out of range'));
-      return { analyte: def.analyte, method, detected: detectedAt(value.value, cutoff), value: value.value, unit: def.unit, cutoff };
+      const stored = asStored(value.value, 3);
+      return { analyte: def.analyte, method, detected: detectedAt(stored, cutoff), value: stored, unit: def.unit, cutoff };
+    }
     case 'bound': {
       // "<5" with a cut-off of 50 is negative; ">1000" with a cut-off of 50 is positive; "<100" with a cut-off of 50 says neither.
       const below = value.comparator === '<' || value.comparator === '<=';

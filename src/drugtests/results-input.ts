@@ -29,6 +29,15 @@ export function cutoffFor(def: Pick<AnalyteDef, 'initialCutoff' | 'confirmationC
   return method === 'lab_confirmation' ? def.confirmationCutoff : def.initialCutoff;
 }
 
+/**
+ * A number as its column keeps it (drug_test_results.value numeric(12,3), creatinine (6,2),
+ * specific gravity (6,4), pH (4,2)), so what is judged is exactly what is stored.
+ */
+export function asStored(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
+
 /** At or above the cut-off is detected. */
 export function detectedAt(value: number, cutoff: number): boolean {
   return value >= cutoff;
@@ -68,12 +77,13 @@ export function resolveReadings(panel: Panel, readings: readonly ReadingInput[])
       resolved.push({ analyte: def.analyte, method: reading.method, detected: reading.detected, value: null, unit: null, cutoff });
       return;
     }
-    const detected = detectedAt(reading.value, cutoff);
+    const value = asStored(reading.value, 3);
+    const detected = detectedAt(value, cutoff);
     if (reading.detected !== undefined && reading.detected !== detected) {
       problems.push({ code: 'validation_failed', path: at('detected'), message: `disagrees with the value: the cut-off is ${cutoff} ${def.unit}` });
       return;
     }
-    resolved.push({ analyte: def.analyte, method: reading.method, detected, value: reading.value, unit: def.unit, cutoff });
+    resolved.push({ analyte: def.analyte, method: reading.method, detected, value, unit: def.unit, cutoff });
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, readings: resolved };
 }

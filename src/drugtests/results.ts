@@ -19,7 +19,7 @@ import type { ResultsInput, ResultsResponse, ReviewInput } from './drug-test-res
 import { testDetail } from './drug-tests-read.ts';
 import { interpretResults, overallOutcome } from './interpretation.ts';
 import { PANELS, type Panel } from './panels.ts';
-import { type ResolvedReading, resolveReadings } from './results-input.ts';
+import { type ResolvedReading, asStored, resolveReadings } from './results-input.ts';
 import {
   type LockedTest,
   deleteResultsByMethod,
@@ -44,6 +44,11 @@ export interface ValidityUpdate {
 }
 
 const keep = <T>(next: T | undefined, previous: T): T => (next === undefined ? previous : next);
+/** Rounded as the column keeps it, so the validity judged is the validity of the stored numbers. */
+const storedMeasure = (next: number | null | undefined, previous: number | null, decimals: number): number | null => {
+  const value = keep(next, previous);
+  return value === null ? null : asStored(value, decimals);
+};
 
 /**
  * A set of results for one test. Readings replace the test's earlier readings of the same
@@ -90,16 +95,16 @@ export async function applyResults(trx: Transaction<Database>, audit: AuditConte
   assertAcceptsResults(test);
   const orgId = audit.orgId;
   const measures = {
-    creatinineMgDl: keep(entry.validity?.creatinineMgDl, test.creatinine_mg_dl),
-    specificGravity: keep(entry.validity?.specificGravity, test.specific_gravity),
-    ph: keep(entry.validity?.ph, test.ph),
+    creatinineMgDl: storedMeasure(entry.validity?.creatinineMgDl, test.creatinine_mg_dl, 2),
+    specificGravity: storedMeasure(entry.validity?.specificGravity, test.specific_gravity, 4),
+    ph: storedMeasure(entry.validity?.ph, test.ph, 2),
     oxidantsPresent: keep(entry.validity?.oxidantsPresent, test.oxidants_present),
   };
   const validity = validityMeasured(measures) ? specimenValidity({ specimenType: test.specimen_type, ...measures }) : null;
 
   const methods = [...new Set(entry.readings.map((r) => r.method))] as ResultMethod[];
-  const kept = (await resultRowsOf(trx, orgId, test.test_id)).filter((r) => !methods.includes(r.method));
-  if (kept.length + entry.readings.length === 0 && !NOT_TRUSTED.includes(validity)) {
+  const keptRows = (await resultRowsOf(trx, orgId, test.test_id)).filter((r) => !methods.includes(r.method));
+  if (keptRows.length + entry.readings.length === 0 && !NOT_TRUSTED.includes(validity)) {
     throw new AppError(422, 'validation_failed', 'Enter at least one analyte reading (a specimen with no readings must be shown to be substituted, adulterated or invalid).', [{ path: 'readings', message: 'is empty' }]);
   }
 
@@ -107,7 +112,7 @@ export async function applyResults(trx: Transaction<Database>, audit: AuditConte
   const collectedOn = localDateOf(test.collected_at!, time_zone);
   const expected = await expectedAnalytesOn(trx, orgId, test.patient_id, collectedOn);
   const fresh = entry.readings.map((r) => ({ ...r, resultId: randomUUID(), isNew: true as const }));
-  const all = [...kept.map((r) => ({ analyte: r.analyte, method: r.method, detected: r.detected, resultId: r.result_id, isNew: false as const, stored: r.interpretation })), ...fresh];
+  const all = [...keptRows.map((r) => ({ analyte: r.analyte, method: r.method, detected: r.detected, resultId: r.result_id, isNew: false as const, stored: r.interpretation })), ...fresh];
   const interpretation = interpretResults(all, expected);
 
   await deleteResultsByMethod(trx, orgId, test.test_id, methods);

@@ -6,7 +6,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { type AbsenceTouch, raiseAbsenceAlerts } from '../alerts/absences.ts';
-import { sessionsToJudge } from '../alerts/rules.ts';
+import { sessionsToJudge } from '../alerts/absence-window.ts';
 import { activeEpisodesAt, rosteredSessions } from '../attendance/hours.store.ts';
 import { materialiseFacility } from '../attendance/materialise.ts';
 import { addDays, localDateOf } from '../time/local-time.ts';

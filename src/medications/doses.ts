@@ -14,8 +14,8 @@ import { type StaffActor, canSeeFacility } from '../http/actor.ts';
 import { AppError } from '../http/errors.ts';
 import { displayName } from '../patients/patient-rules.ts';
 import { type LocalDate, localDateOf } from '../time/local-time.ts';
-import { type DoseRow, type ObservedRow, doseRows, insertDoseIfNew, observedAtFacilityOn } from './doses.store.ts';
-import { doseDayCheck, isObservedDoseDay, resolveDoseEntry } from './medication-rules.ts';
+import { type DoseRow, doseRows, insertDoseIfNew, observedAtFacilityOn } from './doses.store.ts';
+import { doseDayCheck, dueDoses, resolveDoseEntry } from './medication-rules.ts';
 import type { DoseInput, DoseLog, DoseRangeQuery, DoseRecord, DosingDay } from './medications.schemas.ts';
 import { lockMedication } from './medications.store.ts';
 import { prescriptionOf } from './medications.ts';
@@ -37,19 +37,6 @@ export function toDoseRecord(row: DoseRow): DoseRecord {
     note: row.note,
     createdAt: row.created_at.toISOString(),
   };
-}
-
-/**
- * The observed doses due at a facility on a day, one per medication (a patient with two
- * episodes there is listed once), plus any recorded that day; recorded outcome beside each.
- */
-export function dueDoses(rows: readonly ObservedRow[], day: LocalDate): ObservedRow[] {
-  const seen = new Set<string>();
-  return rows.filter((row) => {
-    if (seen.has(row.medication_id)) return false;
-    seen.add(row.medication_id);
-    return row.dose_id !== null || isObservedDoseDay(prescriptionOf(row), day);
-  });
 }
 
 export async function dosingDay(deps: AppDeps, audit: AuditContext, facilityId: string, date: LocalDate | undefined): Promise<DosingDay> {

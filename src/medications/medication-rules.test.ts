@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { DoseOutcome } from '../db/schema.ts';
 import { localDateOf } from '../time/local-time.ts';
-import { type Prescription, adherence, doseDayCheck, isActiveOn, isObservedDoseDay, resolveDoseEntry, resolvePrescription } from './medication-rules.ts';
+import { type Prescription, adherence, changedFields, doseDayCheck, dueDoses, isActiveOn, isObservedDoseDay, resolveDoseEntry, resolvePrescription } from './medication-rules.ts';
 
 // Tuesday 2026-11-24. Weekdays: Mon 23, Tue 24; the window of 30 days runs 2026-10-26 (Mon) to 2026-11-24.
 const TODAY = '2026-11-24';
@@ -155,5 +155,32 @@ describe('what a dose entry must say', () => {
   it('accepts a missed dose with nothing more, and a held dose with its reason', () => {
     assert.deepEqual(resolveDoseEntry({ outcome: 'missed' }, ctx), { ok: true, doseGiven: null, givenAt: null, note: null });
     assert.deepEqual(resolveDoseEntry({ outcome: 'held', note: 'sedated on arrival' }, ctx), { ok: true, doseGiven: null, givenAt: null, note: 'sedated on arrival' });
+  });
+});
+
+describe('the day’s dosing list', () => {
+  const row = (medication_id: string, change: Partial<{ dose_id: string | null; started_on: string; stopped_on: string | null; observed_weekdays: number[] | null; episode: string }> = {}) => ({
+    medication_id, dose_id: null, started_on: '2026-11-02', stopped_on: null, observed_weekdays: [1, 2, 3, 4, 5], episode: 'E1', ...change,
+  });
+  it('lists a medication once when the patient has two episodes at the facility (under the first)', () => {
+    assert.deepEqual(dueDoses([row('M1'), row('M1', { episode: 'E2' })], TODAY).map((r) => r.episode), ['E1']);
+  });
+  it('leaves out days no dose is due: a Sunday, before the start, from the stop day', () => {
+    assert.deepEqual(dueDoses([row('M1')], '2026-11-22'), []);
+    assert.deepEqual(dueDoses([row('M1', { started_on: '2026-11-25' })], TODAY), []);
+    assert.deepEqual(dueDoses([row('M1', { stopped_on: TODAY })], TODAY), []);
+  });
+  it('keeps a dose recorded that day even if it would no longer fall due', () => {
+    assert.deepEqual(dueDoses([row('M1', { stopped_on: TODAY, dose_id: 'D1' })], TODAY).map((r) => r.dose_id), ['D1']);
+  });
+});
+
+describe('what an edit changed', () => {
+  const fields = { name: 'Methadone', dose: '80 mg', route: 'oral' as const, frequency: 'daily', prescriber: 'Dr. Eze', startedOn: '2026-11-02', addictionMedication: 'moud' as const, expectedAnalytes: ['methadone', 'eddp'], observedWeekdays: [1, 2, 3] };
+  it('names nothing when only spacing or weekday order differ', () => {
+    assert.deepEqual(changedFields(fields, { ...fields, dose: ' 80 mg ', observedWeekdays: [3, 1, 2] }), []);
+  });
+  it('names each field that changed', () => {
+    assert.deepEqual(changedFields(fields, { ...fields, dose: '90 mg', observedWeekdays: null, addictionMedication: null }), ['dose', 'addictionMedication', 'observedWeekdays']);
   });
 });

@@ -31,6 +31,28 @@ export function isObservedDoseDay(p: Prescription, day: LocalDate): boolean {
   return p.observedWeekdays !== null && p.observedWeekdays.includes(isoWeekday(day)) && isActiveOn(p, day);
 }
 
+/** A prescription as a facility's dosing query returns it: one row per episode there, with the day's dose if recorded. */
+export interface DosingCandidate {
+  readonly medication_id: string;
+  readonly dose_id: string | null;
+  readonly started_on: LocalDate;
+  readonly stopped_on: LocalDate | null;
+  readonly observed_weekdays: readonly number[] | null;
+}
+
+/**
+ * The day's dosing list: each medication once (a patient with two episodes at the facility is
+ * listed once, under the first row), kept when a dose falls due that day or one was recorded.
+ */
+export function dueDoses<T extends DosingCandidate>(rows: readonly T[], day: LocalDate): T[] {
+  const seen = new Set<string>();
+  return rows.filter((row) => {
+    if (seen.has(row.medication_id)) return false;
+    seen.add(row.medication_id);
+    return row.dose_id !== null || isObservedDoseDay({ startedOn: row.started_on, stoppedOn: row.stopped_on, observedWeekdays: row.observed_weekdays }, day);
+  });
+}
+
 // ── Adherence ────────────────────────────────────────────────────────────────────────────
 
 export const ADHERENCE_WINDOW_DAYS = 30;

@@ -12,7 +12,7 @@ import { type AuditContext, recordAudit } from '../audit/record.ts';
 import { getFacility } from '../facilities/facilities.store.ts';
 import { type LocalDate, compareDates, localDateOf } from '../time/local-time.ts';
 import { insertDoseIfNew, observedAtFacilityOn } from './doses.store.ts';
-import { dueDoses } from './doses.ts';
+import { dueDoses } from './medication-rules.ts';
 
 export interface MissedDosesRun {
   readonly orgId: string;

@@ -61,9 +61,7 @@ export function App() {
           path="/kiosk"
           element={
             <RequireAuth>
-              <Allowed when={permissions.recordCheckins}>
-                <KioskPage />
-              </Allowed>
+              <KioskPage />
             </RequireAuth>
           }
         />

@@ -2,7 +2,6 @@ import { Anchor, Badge, Blockquote, Button, Card, Group, Stack, Text } from '@ma
 import { IconArrowUpRight, IconCheck, IconChecklist, IconClockExclamation } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { errorSentence } from '../api/error-messages.ts';
-import { WRAPPING } from '../progress/wrapping-badge.ts';
 import { FormAlert } from '../shell/States.tsx';
 import { RECIPIENT_REASON, SEVERITY, alertSourceLink, alertSummary, dueText, formatMoment } from './alert-labels.ts';
 import type { AlertView } from './alert-types.ts';
@@ -26,6 +25,8 @@ export function AlertCard({ alert: a, now, showPatient, canAct, onResolve }: Ale
   const unresolved = a.state !== 'resolved';
   const late = unresolved && (a.overdue || Date.parse(a.dueBy) <= now);
   const heading = showPatient ? `${a.title}: ${a.patient.displayName}` : a.title;
+  // On the chart, a link to the chart's own Monitoring tab would go nowhere.
+  const showSource = showPatient || !source.to.endsWith('?tab=monitoring');
 
   return (
     <Card
@@ -34,7 +35,8 @@ export function AlertCard({ alert: a, now, showPatient, canAct, onResolve }: Ale
       padding="md"
       component="article"
       aria-label={`${severity.label}: ${heading}`}
-      style={{ borderLeft: `5px solid var(--mantine-color-${severity.color}-${a.severity === 'low' ? 4 : 7})` }}
+      // Resolved alerts keep their severity badge but no longer shout.
+      style={{ borderLeft: `5px solid var(--mantine-color-${unresolved ? severity.color : 'gray'}-${!unresolved || a.severity === 'low' ? 4 : 7})` }}
     >
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" gap="xs">
@@ -49,7 +51,7 @@ export function AlertCard({ alert: a, now, showPatient, canAct, onResolve }: Ale
             )}
             {a.escalatedAt && (
               <Badge color="grape" variant="light" tt="none" size="lg" leftSection={<IconArrowUpRight size={14} aria-hidden />}>
-                Escalated to the clinical director
+                Escalated
               </Badge>
             )}
             {a.state === 'acknowledged' && (
@@ -58,7 +60,7 @@ export function AlertCard({ alert: a, now, showPatient, canAct, onResolve }: Ale
               </Badge>
             )}
             {a.state === 'resolved' && (
-              <Badge color="teal" variant="light" tt="none" size="lg" {...WRAPPING}>
+              <Badge color="teal" variant="light" tt="none" size="lg">
                 Resolved
               </Badge>
             )}
@@ -85,16 +87,6 @@ export function AlertCard({ alert: a, now, showPatient, canAct, onResolve }: Ale
         </Stack>
         <Text size="sm">{alertSummary(a)}</Text>
 
-        {a.recipients.length > 0 && (
-          <Text size="sm" c="dimmed">
-            For {a.recipients.map((r) => `${r.fullName} (${RECIPIENT_REASON[r.reason] ?? r.reason})`).join(', ')}
-          </Text>
-        )}
-        {a.acknowledged && (
-          <Text size="sm">
-            Acknowledged by <b>{a.acknowledged.by.fullName}</b>, {formatMoment(a.acknowledged.at)}
-          </Text>
-        )}
         {a.resolved && (
           <Stack gap={4}>
             <Text size="sm">
@@ -108,20 +100,36 @@ export function AlertCard({ alert: a, now, showPatient, canAct, onResolve }: Ale
 
         <FormAlert message={acknowledge.error ? errorSentence(acknowledge.error) : null} title="Not acknowledged" />
 
-        <Group justify="flex-end" gap="sm">
-          <Button component={Link} to={source.to} variant="subtle">
-            {source.label}
-          </Button>
-          {canAct && a.state === 'open' && (
-            <Button leftSection={<IconCheck size={18} aria-hidden />} loading={acknowledge.isPending} onClick={() => acknowledge.mutate(a.alertId)} aria-label={`Acknowledge: ${heading}`}>
-              Acknowledge
-            </Button>
-          )}
-          {canAct && a.state === 'acknowledged' && (
-            <Button color="teal" leftSection={<IconChecklist size={18} aria-hidden />} onClick={() => onResolve(a)} aria-label={`Resolve: ${heading}`}>
-              Resolve…
-            </Button>
-          )}
+        <Group justify="space-between" align="flex-end" gap="sm">
+          <Stack gap={2} style={{ flex: '1 1 16rem' }}>
+            {a.recipients.length > 0 && (
+              <Text size="sm" c="dimmed">
+                For {a.recipients.map((r) => `${r.fullName} (${RECIPIENT_REASON[r.reason] ?? r.reason})`).join(', ')}
+              </Text>
+            )}
+            {a.acknowledged && (
+              <Text size="sm">
+                Acknowledged by <b>{a.acknowledged.by.fullName}</b>, {formatMoment(a.acknowledged.at)}
+              </Text>
+            )}
+          </Stack>
+          <Group gap="sm" justify="flex-end" ml="auto">
+            {showSource && (
+              <Button component={Link} to={source.to} variant="subtle">
+                {source.label}
+              </Button>
+            )}
+            {canAct && a.state === 'open' && (
+              <Button leftSection={<IconCheck size={18} aria-hidden />} loading={acknowledge.isPending} onClick={() => acknowledge.mutate(a.alertId)} aria-label={`Acknowledge: ${heading}`}>
+                Acknowledge
+              </Button>
+            )}
+            {canAct && a.state === 'acknowledged' && (
+              <Button color="teal" leftSection={<IconChecklist size={18} aria-hidden />} onClick={() => onResolve(a)} aria-label={`Resolve: ${heading}`}>
+                Resolve…
+              </Button>
+            )}
+          </Group>
         </Group>
       </Stack>
     </Card>

@@ -22,7 +22,7 @@ export function ChartAlertBanner({ patientId, onOpen }: { patientId: string; onO
       <Stack gap={4}>
         {open.slice(0, SHOWN).map((a) => (
           <Group key={a.alertId} gap="xs" wrap="nowrap" align="flex-start">
-            <Badge color={SEVERITY[a.severity].color} variant={SEVERITY[a.severity].variant} tt="none" size="sm" style={{ flexShrink: 0 }} mt={2}>
+            <Badge color={SEVERITY[a.severity].color} variant="white" tt="none" size="sm" style={{ flexShrink: 0 }} mt={2}>
               {SEVERITY[a.severity].label}
             </Badge>
             <Text size="sm">

@@ -54,7 +54,8 @@ export function PatientChartPage() {
     <Page title={displayName(p)} documentTitle={`${p.preferredName ?? p.legalGivenName} ${p.legalFamilyName.charAt(0)}. (chart)`} back={{ to: '/patients', label: 'Patients' }} actions={readClinical ? <ProgressLink patientId={p.patientId} /> : undefined}>
       <ChartHeader patient={p} />
       {readClinical && <ChartAlertBanner patientId={p.patientId} onOpen={tab === 'monitoring' ? undefined : () => setTab('monitoring')} />}
-      <Tabs value={tab} onChange={setTab} keepMounted={false} variant="outline">
+      {/* Six tabs: a little less padding keeps them on one row beside the navigation at 1280 px. */}
+      <Tabs value={tab} onChange={setTab} keepMounted={false} variant="outline" styles={{ tab: { paddingInline: 'var(--mantine-spacing-sm)' } }}>
         <Tabs.List>
           <Tabs.Tab value="schedule" leftSection={<IconCalendarWeek size={18} aria-hidden />}>
             Weekly schedule

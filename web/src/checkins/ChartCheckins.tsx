@@ -133,7 +133,7 @@ function SummaryFacts({ summary: s, span }: { summary: CheckinSummary; span: num
         </Text>
         {s.substances.length > 0 && (
           <Text size="xs" c="dimmed">
-            {s.substances.map((x) => `${substanceLabel(x.substance)} ${x.days}`).join(', ')}
+            {s.substances.map((x) => `${substanceLabel(x.substance)} on ${x.days} ${x.days === 1 ? 'day' : 'days'}`).join(', ')}
           </Text>
         )}
       </Fact>

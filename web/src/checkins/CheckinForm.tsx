@@ -211,7 +211,7 @@ export function CheckinForm({ kiosk = false, previous, onSubmit, submitLabel = '
           data-error={errorOf('usedSinceLast') || errorOf('substances') ? true : undefined}
           label="Have you used alcohol or drugs since your last check-in?"
           description="Your answer goes to your care team so they can support you."
-          classNames={{ label: classes.prompt, error: classes.error }}
+          classNames={{ label: classes.prompt, description: classes.description, error: classes.error }}
           inputWrapperOrder={['label', 'description', 'error', 'input']}
           {...form.getInputProps('usedSinceLast')}
           onChange={(v) => {

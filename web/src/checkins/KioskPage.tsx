@@ -3,6 +3,7 @@ import { useIdle, useInterval } from '@mantine/hooks';
 import { IconBuildingHospital, IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { permissions } from '../auth/permissions.ts';
 import { useMe, useSignOut } from '../auth/session.tsx';
 import { useFacilityToday } from '../facilities/useFacilityToday.ts';
 import { Brand } from '../shell/Brand.tsx';
@@ -23,7 +24,7 @@ const IDLE_MS = 2 * 60_000;
  * /kiosk — the front-desk tablet, signed in as a staff member, turned toward patients: each
  * person finds their own check-in by last name and date of birth, answers the questions,
  * and the screen starts over for the next person. Nothing about another patient is shown,
- * and nothing about this one stays behind.
+ * and nothing about this one stays behind. Outside the app shell: no navigation to tap into.
  */
 export function KioskPage() {
   usePageTitle('Check-in kiosk');
@@ -59,7 +60,9 @@ export function KioskPage() {
         </Group>
       </header>
       <Container size={880} px="lg" py="xl" component="main" id="main">
-        {!facility ? (
+        {!permissions.recordCheckins(me) ? (
+          <EmptyNote title="The kiosk is not available for your role">Sign the tablet in as a front-desk, clinical or medical staff member to run the check-in kiosk.</EmptyNote>
+        ) : !facility ? (
           me.facilities.length === 0 ? (
             <EmptyNote title="No facility assigned">An administrator assigns you to the facilities you work at.</EmptyNote>
           ) : (

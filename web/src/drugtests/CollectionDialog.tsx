@@ -67,7 +67,7 @@ function CollectionForm({ test, timeZone, onClose }: { test: TodayTest; timeZone
           {SPECIMEN_LABELS[test.specimenType]} · {test.panelName}
         </Text>
         <SimpleGrid cols={{ base: 1, xs: 2 }}>
-          <TextInput label="Specimen id" description="As printed on the label or chain-of-custody form" required data-autofocus {...form.getInputProps('specimenId')} />
+          <TextInput label="Specimen id" description="As printed on the label" required data-autofocus {...form.getInputProps('specimenId')} />
           <TextInput label="Collected at" description="Time at this facility" type="time" required {...form.getInputProps('collectedAt')} />
         </SimpleGrid>
         <Radio.Group label="Was the collection observed?" required {...form.getInputProps('observed')}>
@@ -85,7 +85,7 @@ function CollectionForm({ test, timeZone, onClose }: { test: TodayTest; timeZone
             step={0.1}
             min={0}
             max={60}
-            maw={260}
+            maw={360}
             leftSection={<IconTemperature size={18} aria-hidden />}
             {...form.getInputProps('temperatureC')}
           />

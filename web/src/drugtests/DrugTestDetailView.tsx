@@ -33,6 +33,8 @@ export function DrugTestDetailView({ test, timeZone }: { test: DrugTestDetail; t
   const measured = v.creatinineMgDl !== null || v.specificGravity !== null || v.ph !== null || v.oxidantsPresent !== null;
   const outcome = test.outcome ? OUTCOME_LABELS[test.outcome] : null;
   const attention = test.outcome && !['negative', 'expected_only'].includes(test.outcome);
+  const positives = test.analytes.filter((a) => a.interpretation === 'positive').map((a) => a.name);
+  const missing = test.analytes.filter((a) => a.interpretation === 'missing_expected').map((a) => a.name);
 
   return (
     <Stack gap="md">
@@ -63,6 +65,16 @@ export function DrugTestDetailView({ test, timeZone }: { test: DrugTestDetail; t
         >
           <Stack gap={4}>
             <Text size="sm">{outcome.explanation}</Text>
+            {positives.length > 0 && (
+              <Text size="sm">
+                <b>Detected without a prescription:</b> {positives.join(', ')}
+              </Text>
+            )}
+            {missing.length > 0 && (
+              <Text size="sm">
+                <b>Prescribed but not detected:</b> {missing.join(', ')}
+              </Text>
+            )}
             <Text size="xs" c="dimmed">
               {test.expectedAnalytes.length > 0
                 ? `Expected from the patient’s prescriptions: ${test.expectedAnalytes.map(analyteName).join(', ')}.`
@@ -114,10 +126,10 @@ export function DrugTestDetailView({ test, timeZone }: { test: DrugTestDetail; t
               </Badge>
             )}
             <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" style={{ flex: 1 }}>
-              <Fact name="Creatinine">{v.creatinineMgDl === null ? '—' : `${v.creatinineMgDl} mg/dL`}</Fact>
-              <Fact name="Specific gravity">{v.specificGravity === null ? '—' : v.specificGravity.toFixed(4)}</Fact>
-              <Fact name="pH">{v.ph ?? '—'}</Fact>
-              <Fact name="Oxidants / nitrite">{v.oxidantsPresent === null ? '—' : v.oxidantsPresent ? 'Present' : 'Absent'}</Fact>
+              <Measure name="Creatinine">{v.creatinineMgDl === null ? '—' : `${v.creatinineMgDl} mg/dL`}</Measure>
+              <Measure name="Specific gravity">{v.specificGravity === null ? '—' : v.specificGravity.toFixed(4)}</Measure>
+              <Measure name="pH">{v.ph ?? '—'}</Measure>
+              <Measure name="Oxidants / nitrite">{v.oxidantsPresent === null ? '—' : v.oxidantsPresent ? 'Present' : 'Absent'}</Measure>
             </SimpleGrid>
           </Group>
         </Section>
@@ -159,6 +171,20 @@ export function DrugTestDetailView({ test, timeZone }: { test: DrugTestDetail; t
           {test.review.note && <Text size="sm">“{test.review.note}”</Text>}
         </Alert>
       )}
+    </Stack>
+  );
+}
+
+/** Like Fact, without upper-casing the name (pH is not PH). */
+function Measure({ name, children }: { name: string; children: React.ReactNode }) {
+  return (
+    <Stack gap={2}>
+      <Text size="xs" c="dimmed" fw={600}>
+        {name}
+      </Text>
+      <Text size="sm" fw={500}>
+        {children}
+      </Text>
     </Stack>
   );
 }

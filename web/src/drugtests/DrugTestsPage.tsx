@@ -62,7 +62,7 @@ export function DrugTestsPage() {
         <EmptyNote title="No facility">You are not assigned to a facility. Ask an administrator to assign you.</EmptyNote>
       ) : (
         <Tabs value={tab} onChange={setTab} keepMounted={false} variant="outline">
-          <Tabs.List>
+          <Tabs.List hidden={tabs.length === 1}>
             {tabs.includes('today') && (
               <Tabs.Tab value="today" leftSection={<IconFlask size={18} aria-hidden />}>
                 Today’s collections
@@ -84,7 +84,7 @@ export function DrugTestsPage() {
               </Tabs.Tab>
             )}
           </Tabs.List>
-          <Tabs.Panel value="today" pt="lg">
+          <Tabs.Panel value="today" pt={tabs.length > 1 ? 'lg' : 0}>
             <TodayCollections key={facilityId} facilityId={facilityId} timeZone={timeZone} />
           </Tabs.Panel>
           <Tabs.Panel value="results" pt="lg">

@@ -13,16 +13,23 @@ export function normaliseSegments(text: string): string {
   return text.trim().replace(/\r\n|\n|\r/g, '\r');
 }
 
-/** Where the server says a message is malformed: `{ segment, field, message }`. */
+/** Where the server says the message is wrong: `{ segment, sequence, field, message }` → "OBX 11 · OBX-5: not a number". */
 function problemOf(error: unknown): string | null {
   if (!(error instanceof ApiError) || !error.details || typeof error.details !== 'object') return null;
-  const d = error.details as { segment?: unknown; field?: unknown; message?: unknown };
-  const where = [typeof d.segment === 'string' || typeof d.segment === 'number' ? `segment ${d.segment}` : null, typeof d.field === 'string' || typeof d.field === 'number' ? `field ${d.field}` : null]
-    .filter(Boolean)
-    .join(', ');
+  const d = error.details as { segment?: unknown; sequence?: unknown; field?: unknown; message?: unknown };
+  const segment = typeof d.segment === 'string' ? `${d.segment}${typeof d.sequence === 'number' ? ` ${d.sequence}` : ''}` : null;
+  const field = typeof d.field === 'string' ? d.field : null;
+  const where = [segment, field].filter(Boolean).join(' · ');
   const what = typeof d.message === 'string' ? d.message : null;
   if (!where && !what) return null;
-  return `${where ? `${where.charAt(0).toUpperCase()}${where.slice(1)}: ` : ''}${what ?? ''}`;
+  return where && what ? `${where}: ${what}` : (where || what);
+}
+
+/** The test a duplicate message was imported into. */
+function duplicateOf(error: unknown): string | null {
+  if (!(error instanceof ApiError) || error.code !== 'hl7_duplicate' || !error.details || typeof error.details !== 'object') return null;
+  const testId = (error.details as { testId?: unknown }).testId;
+  return typeof testId === 'string' ? testId : null;
 }
 
 /** Import a laboratory's ORU^R01 result message: pasted, or chosen as a file. All or nothing. */
@@ -95,10 +102,10 @@ export function Hl7Import() {
                   {problem}
                 </Text>
               )}
-              {!problem && importer.error instanceof ApiError && importer.error.message && errorSentence(importer.error) !== importer.error.message && (
-                <Text size="sm" c="dimmed">
-                  {importer.error.message}
-                </Text>
+              {duplicateOf(importer.error) && (
+                <Button component={Link} to={`/drug-tests/${duplicateOf(importer.error)}`} size="xs" variant="white" color="red" w="fit-content">
+                  Open the test it was imported into
+                </Button>
               )}
             </Stack>
           </Alert>

@@ -49,9 +49,15 @@ export function ReadingsTable({ findings, readings }: { findings: DrugTestDetail
                   </Stack>
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant={f.interpretation === 'negative' ? 'outline' : 'light'} color={meaning.color} tt="none">
-                    {meaning.label}
-                  </Badge>
+                  {f.interpretation === 'negative' ? (
+                    <Text size="sm" c="dimmed">
+                      {meaning.label}
+                    </Text>
+                  ) : (
+                    <Badge variant={f.interpretation === 'expected' ? 'light' : 'filled'} color={meaning.color} tt="none">
+                      {meaning.label}
+                    </Badge>
+                  )}
                 </Table.Td>
               </Table.Tr>
             );

@@ -195,6 +195,9 @@ function ResultForm({ test, panel }: { test: DrugTestDetail; panel: Panel }) {
 
 type Form = UseFormReturnType<ResultFormValues>;
 
+/** The row already names the substance on screen; the group still needs its name for screen readers. */
+const VISUALLY_HIDDEN = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
+
 /** What the measurements add up to, as the server will compute it (same pure rule). */
 function ValidityPreview({ values }: { values: ResultFormValues['validity'] }) {
   const n = (v: number | string) => (typeof v === 'number' ? v : null);
@@ -248,7 +251,7 @@ function CupRows({ panel, form, expected }: { panel: Panel; form: Form; expected
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Radio.Group aria-label={`${a.name}: cup reading`} {...form.getInputProps(`cup.${a.analyte}`)} error={error}>
+                  <Radio.Group label={`${a.name}: cup reading`} styles={{ label: VISUALLY_HIDDEN }} {...form.getInputProps(`cup.${a.analyte}`)} error={error}>
                     <Group gap="md">
                       <Radio value="not_detected" label="Not detected" />
                       <Radio value="detected" label="Detected" color="red" />

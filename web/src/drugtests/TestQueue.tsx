@@ -68,7 +68,7 @@ function TestQueue({ tests, mode, timeZone }: { tests: DrugTestListItem[]; mode:
               const waiting = daysBetween(t.selectedOn, today);
               return (
                 <Table.Tr key={t.testId}>
-                  <Table.Td>
+                  <Table.Td miw={170}>
                     <Text fw={600}>{t.patient.displayName}</Text>
                     <Text size="xs" c="dimmed" ff="monospace">
                       {t.patient.mrn}

@@ -58,7 +58,7 @@ export function TodayCollections({ facilityId, timeZone }: { facilityId: string;
               <Table.Tbody>
                 {tests.map((t) => (
                   <Table.Tr key={t.testId}>
-                    <Table.Td>
+                    <Table.Td miw={170}>
                       <Text fw={600}>{t.patient.displayName}</Text>
                       <Text size="xs" c="dimmed" ff="monospace">
                         {t.patient.mrn}
@@ -114,7 +114,7 @@ export function TodayCollections({ facilityId, timeZone }: { facilityId: string;
                         {t.status === 'pending' ? (
                           <>
                             <Button size="sm" leftSection={<IconFlask size={16} aria-hidden />} onClick={() => setCollecting(t)} aria-label={`Record collection for ${t.patient.displayName}`}>
-                              Collected
+                              Record collection
                             </Button>
                             <Menu position="bottom-end" withinPortal>
                               <Menu.Target>

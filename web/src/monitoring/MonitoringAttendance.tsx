@@ -63,9 +63,9 @@ export function MonitoringAttendance({ patient, onOpenHours }: { patient: Patien
               )}
             </Fact>
             <Fact name="Still scheduled this week">{current ? `${formatHours(current.remainingScheduledHours)} h` : '—'}</Fact>
-            <Fact name={`Past ${judged.length} judged ${judged.length === 1 ? 'week' : 'weeks'}`}>
+            <Fact name="Past weeks">
               <Text span size="sm" fw={short > 0 ? 700 : 500} c={short > 0 ? 'red.8' : undefined}>
-                {judged.length === 0 ? '—' : short === 0 ? 'All within the band' : `${short} below the minimum`}
+                {judged.length === 0 ? 'None judged yet' : short === 0 ? `All ${judged.length} within the band` : `${short} of ${judged.length} below the minimum`}
               </Text>
             </Fact>
           </SimpleGrid>
