@@ -126,9 +126,13 @@ export function CheckinForm({ kiosk = false, previous, onSubmit, submitLabel = '
             label={null}
             thumbLabel="Craving, from 0 (none) to 10 (the strongest)"
             thumbValueText={(v) => (form.values.craving === null ? 'not answered' : `${v}, ${cravingWords(v)}`)}
-            marks={Array.from({ length: 11 }, (_, i) => ({ value: i, label: i === 0 ? '0 None' : i === 10 ? '10' : String(i) }))}
+            marks={Array.from({ length: 11 }, (_, i) => ({ value: i, label: String(i) }))}
             color="indigo"
           />
+          <Group justify="space-between" className={classes.scaleEnds} aria-hidden>
+            <span>None</span>
+            <span>The strongest</span>
+          </Group>
         </Question>
 
         <Radio.Group
@@ -148,7 +152,7 @@ export function CheckinForm({ kiosk = false, previous, onSubmit, submitLabel = '
                 classNames={{ ...optionClasses, root: `${classes.option} ${classes.mood}` }}
                 label={
                   <>
-                    <m.icon size={kiosk ? 56 : 36} stroke={1.5} color={`var(--mantine-color-${m.color}-7)`} aria-hidden />
+                    <m.icon size={kiosk ? 56 : 36} stroke={1.5} color={`var(--mantine-color-${m.color}-7)`} className={classes.face} aria-hidden />
                     {m.label}
                   </>
                 }

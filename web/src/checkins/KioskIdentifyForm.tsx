@@ -45,7 +45,7 @@ export function KioskIdentifyForm({ today, busy, error, onIdentify }: { today: s
     >
       <Stack gap="xl">
         <TextInput label="Last name" size="xl" autoComplete="off" autoCapitalize="words" spellCheck={false} {...form.getInputProps('lastName')} data-autofocus />
-        <Fieldset legend="Date of birth" variant="unstyled" styles={{ legend: { fontSize: 'var(--mantine-font-size-xl)', fontWeight: 500, marginBottom: 8 } }}>
+        <Fieldset legend="Date of birth" variant="unstyled" styles={{ legend: { fontSize: 'var(--mantine-font-size-xl)', fontWeight: 700, marginBottom: 8, padding: 0 } }} p={0}>
           <Group gap="md" align="flex-start" wrap="wrap">
             <NativeSelect
               label="Month"

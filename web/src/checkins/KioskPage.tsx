@@ -41,7 +41,7 @@ export function KioskPage() {
           <Group gap="sm" wrap="nowrap" miw={0}>
             <Brand />
             {facility && (
-              <Text c="dimmed" fw={500} size="lg" truncate="end">
+              <Text c="dimmed" fw={500} size="lg" truncate="end" visibleFrom="sm">
                 {facility.name}
               </Text>
             )}
@@ -50,6 +50,7 @@ export function KioskPage() {
             variant="subtle"
             color="gray"
             size="sm"
+            style={{ flexShrink: 0 }}
             title="Close the kiosk?"
             message="Closing signs this tablet out. A staff member signs in again to use Cairn or to reopen the kiosk."
             confirmLabel="Close and sign out"
@@ -59,7 +60,7 @@ export function KioskPage() {
           </ConfirmButton>
         </Group>
       </header>
-      <Container size={880} px="lg" py="xl" component="main" id="main">
+      <Container size={880} px={{ base: 'md', sm: 'lg' }} py="xl" component="main" id="main">
         {!permissions.recordCheckins(me) ? (
           <EmptyNote title="The kiosk is not available for your role">Sign the tablet in as a front-desk, clinical or medical staff member to run the check-in kiosk.</EmptyNote>
         ) : !facility ? (
@@ -148,7 +149,7 @@ function KioskFlow({ facilityId, onDone }: { facilityId: string; onDone: () => v
   }
 
   return (
-    <Card withBorder radius="lg" padding="xl" maw={640} mx="auto">
+    <Card withBorder radius="lg" className={classes.card} maw={640} mx="auto">
       <Stack gap="lg">
         <Stack gap={4}>
           <Title order={1} className={classes.greeting} ref={heading} tabIndex={-1}>
@@ -169,7 +170,7 @@ function Thanks({ name, onDone }: { name: string; onDone: () => void }) {
     if (left <= 0) onDone();
   }, [left, onDone]);
   return (
-    <Card withBorder radius="lg" padding="xl" maw={640} mx="auto" role="status">
+    <Card withBorder radius="lg" className={classes.card} maw={640} mx="auto" role="status">
       <Stack gap="lg" align="center" ta="center">
         <IconCircleCheck size={88} color="var(--mantine-color-teal-7)" aria-hidden />
         <Title order={1} className={classes.greeting}>

@@ -84,6 +84,14 @@ export function DrugTestDetailView({ test, timeZone }: { test: DrugTestDetail; t
         </Alert>
       )}
 
+      {test.review && (
+        <Alert color="teal" variant="light" icon={<IconSignature aria-hidden />} title="Reviewed and signed">
+          <Text size="sm">
+            {test.review.by.fullName} · {formatInstant(test.review.at, timeZone)}
+          </Text>
+          {test.review.note && <Text size="sm">“{test.review.note}”</Text>}
+        </Alert>
+      )}
       {test.status === 'not_collected' && test.notCollectedReason && (
         <Text size="sm">
           <b>Not collected:</b> {test.notCollectedReason}
@@ -163,14 +171,6 @@ export function DrugTestDetailView({ test, timeZone }: { test: DrugTestDetail; t
         </Section>
       )}
 
-      {test.review && (
-        <Alert color="teal" variant="light" icon={<IconSignature aria-hidden />} title="Reviewed and signed">
-          <Text size="sm">
-            {test.review.by.fullName} · {formatInstant(test.review.at, timeZone)}
-          </Text>
-          {test.review.note && <Text size="sm">“{test.review.note}”</Text>}
-        </Alert>
-      )}
     </Stack>
   );
 }

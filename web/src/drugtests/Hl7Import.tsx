@@ -53,7 +53,14 @@ export function Hl7Import() {
       return;
     }
     setResult(null);
-    importer.mutate(normaliseSegments(message), { onSuccess: (r) => setResult(r) });
+    importer.mutate(normaliseSegments(message), {
+      onSuccess: (r) => {
+        // Cleared so the same message is not sent twice by a second click.
+        setResult(r);
+        setMessage('');
+        setFileName(null);
+      },
+    });
   };
   const problem = importer.error ? problemOf(importer.error) : null;
 

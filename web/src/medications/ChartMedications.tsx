@@ -39,9 +39,14 @@ export function ChartMedications({ patient }: { patient: Patient }) {
   if (!canRead) return null;
 
   const list = medications.data ?? [];
-  const current = list.filter((m) => m.active || m.startedOn > today);
+  // MOUD/MAUD lead: they are what the program monitors most closely.
+  const current = list.filter((m) => m.active || m.startedOn > today).sort((a, b) => Number(b.addictionMedication !== null) - Number(a.addictionMedication !== null));
   const stopped = list.filter((m) => !current.includes(m));
-  const anyObserved = list.some((m) => m.observedWeekdays !== null);
+  const observed = list.filter((m) => m.observedWeekdays !== null);
+  const anyObserved = observed.length > 0;
+  // No empty weeks before the first observed prescription began.
+  const firstStart = observed.map((m) => m.startedOn).sort()[0];
+  const chartFrom = firstStart && firstStart > from ? firstStart : from;
 
   return (
     <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="chart-medications-heading">
@@ -105,7 +110,7 @@ export function ChartMedications({ patient }: { patient: Patient }) {
             </Text>
           ) : (
             <>
-              <AdherenceChart doses={doses.data} from={from} to={today} />
+              <AdherenceChart doses={doses.data} from={chartFrom} to={today} />
               <DoseLogTable doses={doses.data} timeZone={timeZone} />
             </>
           )}
