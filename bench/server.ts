@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
-import { Kysely, PostgresDialect, type PostgresPool } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, sql } from 'kysely';
 import { buildApp } from '../src/app.ts';
 import { createAdministrator } from '../src/auth/account-links.ts';
 import { hashPassword } from '../src/auth/passwords.ts';
@@ -72,6 +72,11 @@ bare.post('/direct/check-in', async () => {
   const pair = directPairs[nextDirect++ % directPairs.length]!;
   const substitute = new Map<unknown, unknown>([[first!.sessionId, pair.sessionId], [first!.patientId, pair.patientId]]);
   return { rows: await replay(pool, checkIn.queries, substitute) };
+});
+// What the job worker does hourly on PGlite (src/jobs/worker.ts): refresh planner statistics.
+bare.post('/maintenance/analyze', async () => {
+  await sql`ANALYZE`.execute(db);
+  return { ok: true };
 });
 const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
 const cairnUrl = await app.listen({ host: '127.0.0.1', port: 0 });

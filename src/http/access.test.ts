@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { before, describe, it } from 'node:test';
 import Fastify from 'fastify';
 import { Client, type TestContext, type TestOrg, createOrg, createStaffMember, facilityInput, programInput, startTestApp } from '../../test/support/app.ts';
+import { insertDrugTest, insertMedication } from '../drugtests/test-fixtures.ts';
 import { STAFF_ROLES, type StaffRole } from '../staff/roles.ts';
 import { registerAccessGuard } from './access.ts';
 import type { StaffActor } from './actor.ts';
@@ -52,9 +53,24 @@ async function seed(org: TestOrg, label: string) {
   });
   assert.equal(discharged.statusCode, 200, discharged.body);
   const aftercare = (await clinician.get(`/api/episodes/${former.episodeId}/aftercare`)).json();
+  // Monitoring (issue 5): a collected drug test, a medication, an alert and an on-call shift.
+  const db = ctx.deps.db;
+  const { testId } = await insertDrugTest(db, org.orgId, { patientId: patient.patientId, facilityId: facility.facilityId, episodeId: episode.episodeId, collectedBy: clinician.staffId });
+  const medicationId = await insertMedication(db, org.orgId, { patientId: patient.patientId, createdBy: clinician.staffId, name: 'Suboxone', expectedAnalytes: ['buprenorphine'], startedOn: '2026-11-02' });
+  const alertId = randomUUID();
+  const at = new Date('2026-11-24T15:00:00Z');
+  await db.insertInto('alerts').values({
+    org_id: org.orgId, alert_id: alertId, patient_id: patient.patientId, episode_id: episode.episodeId, facility_id: facility.facilityId, rule: 'drug_test_refused', severity: 'high',
+    condition_key: testId, source_entity: 'drug_test', source_id: testId, details: '{}', raised_at: at, due_by: new Date(at.getTime() + 86_400_000), state: 'open',
+  }).execute();
+  const shiftId = randomUUID();
+  await db.insertInto('on_call_shifts').values({
+    org_id: org.orgId, shift_id: shiftId, facility_id: facility.facilityId, staff_id: clinician.staffId, starts_at: at, ends_at: new Date(at.getTime() + 86_400_000), created_by: clinician.staffId, created_at: at,
+  }).execute();
   ids[label] = {
     facilityId: facility.facilityId, programId: program.programId, staffId: staff.staff.staffId, patientId: patient.patientId, episodeId: episode.episodeId,
     groupId: group.groupId, enrollmentId: enrollment.enrollmentId, sessionId: sessions[0].sessionId, objectiveId, followupId: aftercare.followups[0].followupId,
+    testId, medicationId, alertId, shiftId,
   };
   for (const [name, value] of Object.entries(ids[label]!)) assert.ok(value, `seeding ${label} produced no ${name}`);
 }

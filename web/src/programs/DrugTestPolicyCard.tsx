@@ -127,13 +127,16 @@ function PolicyForm({ programId, view, onClose }: { programId: string; view: Pol
       active: v.active,
       testsPerWeek: Number(v.testsPerWeek),
       eligibleWeekdays: v.eligibleWeekdays.map(Number).sort((a, b) => a - b),
-      specimenTypes: v.alsoOther ? [v.primary, other(v.primary)] : [v.primary],
+      specimenTypes: v.alsoOther && supportsBoth(v.panelId) ? [v.primary, other(v.primary)] : [v.primary],
       panelId: v.panelId!,
     });
     notifications.show({ color: 'teal', title: 'Policy saved', message: v.active ? 'Random selection follows the new policy from the next draw.' : 'Random selection is paused.' });
     onClose();
   });
   const panels = view.panels.filter((x) => x.specimenTypes.includes(form.values.primary));
+  // A policy's panel must test every specimen type it allows.
+  const supportsBoth = (panelId: string | null) => view.panels.find((x) => x.panelId === panelId)?.specimenTypes.length === 2;
+  const bothTypes = supportsBoth(form.values.panelId);
   const rate = typeof form.values.testsPerWeek === 'number' ? form.values.testsPerWeek : null;
   const days = form.values.eligibleWeekdays.length;
 
@@ -191,7 +194,9 @@ function PolicyForm({ programId, view, onClose }: { programId: string; view: Pol
           />
           <Select label="Panel" required data={panels.map((x) => ({ value: x.panelId, label: x.name }))} allowDeselect={false} {...form.getInputProps('panelId')} />
         </SimpleGrid>
-        <Checkbox label={`${SPECIMEN_LABELS[other(form.values.primary)]} may also be collected (e.g. for-cause)`} {...form.getInputProps('alsoOther', { type: 'checkbox' })} />
+        {bothTypes && (
+          <Checkbox label={`${SPECIMEN_LABELS[other(form.values.primary)]} may also be collected (e.g. for-cause)`} {...form.getInputProps('alsoOther', { type: 'checkbox' })} />
+        )}
         <FormAlert message={error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} disabled={busy}>
