@@ -8,7 +8,7 @@
 import type { InstrumentId, Answer } from '../instruments/definitions.ts';
 import type { StepDownQueue, DecisionResult } from '../stepdown/stepdown.schemas.ts';
 import { type LocalDate, addDays, compareDates, daysBetween, instantAt, isoWeekday } from '../time/local-time.ts';
-import { auditAnswers, bamAnswers, cssrsAnswers, dast10Answers, gad7Answers, phq9Answers, planCourses, scoreOn } from './clinical-course.ts';
+import { type Course, auditAnswers, bamAnswers, cssrsAnswers, dast10Answers, gad7Answers, phq9Answers, planCourses, scoreOn } from './clinical-course.ts';
 import { type CareContext, type CareState, type CareStats, DESK_TIME, INSTRUMENT_TIME, PORTAL_TIME, weekdayOnOrAfter } from './care-state.ts';
 import { DemoClient } from './client.ts';
 import { intakePlan, overrideCases } from './intake-course.ts';
@@ -71,6 +71,18 @@ export class CareWalker {
 
   #state(p: Live): CareState {
     return this.#states.get(p.plan.profile.key)!;
+  }
+
+  /** Called when a PHQ-9 with item 9 above zero has been recorded (the critical alert is raised with it). */
+  onCritical: ((p: Live) => void) | null = null;
+
+  courseOf(p: Live): Course {
+    return this.#state(p).course;
+  }
+
+  /** The patient's signed-in portal, once they have accepted the invitation. */
+  portalOf(p: Live): DemoClient | null {
+    return this.#state(p).portal;
   }
 
   #zone(p: Live): string {
@@ -230,6 +242,7 @@ export class CareWalker {
     }
     this.ctx.stats.instrumentResponses += 1;
     s.last.set(instrument, on);
+    if (instrument === 'phq9' && Number(answers[8]) > 0) this.onCritical?.(p);
   }
 
   /** Monday morning: the clinical director decides last week's proposals (a few advances are held a week). */

@@ -13,7 +13,7 @@ export function jobHandlers(): JobHandlers {
     hours_at_risk: hoursAtRiskSweep,
     plan_reviews: planReviewSweep,
     drug_test_selection: drugTestSelectionJob,
-    ...(missedDosesJob ? { missed_doses: missedDosesJob } : {}),
+    missed_doses: missedDosesJob,
   };
   const wired = new Set(JOB_KINDS.filter((kind) => facilityWork[kind] !== undefined));
   return { ...facilityWork, sweep: sweepHandler(wired) };

@@ -54,7 +54,8 @@ export async function workOnce(deps: AppDeps, handlers: JobHandlers, options: Ru
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const summary = await runDueJobs(deps, handlers, options);
     ran += summary.claimed;
-    if (summary.claimed < options.batch) break;
+    // Jobs may enqueue jobs (the sweep plans facility work): drain until none are due.
+    if (summary.claimed === 0) break;
   }
   return ran;
 }

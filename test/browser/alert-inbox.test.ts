@@ -8,8 +8,8 @@
  *
  * Then the front-desk kiosk once: a second patient finds their check-in by last name and
  * date of birth (a wrong date finds nobody), answers the questions (reporting cannabis use),
- * is thanked, and the screen starts over empty. The reported use reaches the inbox, and the
- * check-ins show on the chart's Monitoring tab.
+ * is thanked, and the screen starts over empty. The reported use appears in the clinician's
+ * open inbox without a reload, and the check-ins show on the chart's Monitoring tab.
  *
  * Seeded through the API: the story clinic (adult IOP, PHQ-9 due at admission), a clinician
  * on the facility's on-call roster (added through the facility page), two patients admitted
@@ -203,6 +203,9 @@ describe('a PHQ-9 item 9 answer in the portal reaches the primary clinician’s 
 
 describe('the front-desk kiosk: one patient’s check-in, then an empty screen for the next', { timeout: 240_000 }, () => {
   step('the tablet opens the kiosk; a date of birth that does not match finds nobody', async () => {
+    // Meanwhile the clinician's inbox stays open at their desk.
+    await staff.goto(`${server.url}/alerts`);
+    await staff.getByText('Nothing needs action').waitFor();
     await signInStaff(tablet, server.url, STORY_ADMIN, STORY_PASSWORD);
     await tablet.goto(`${server.url}/kiosk`);
     await tablet.getByRole('heading', { name: 'Daily check-in', level: 1 }).waitFor();
@@ -247,9 +250,10 @@ describe('the front-desk kiosk: one patient’s check-in, then an empty screen f
     assert.doesNotMatch(await tablet.locator('main').innerText(), /Dana|Briain|1979/);
   });
 
-  step('the reported use reaches the clinician, and the check-ins show on the chart’s Monitoring tab', async () => {
-    await staff.goto(`${server.url}/alerts`);
-    await alertCard('Substance use reported at check-in: Dana Ó Briain').getByText('Reported use at the check-in on', { exact: false }).waitFor();
+  step('the reported use appears in the open inbox without a reload, and the check-ins show on the chart’s Monitoring tab', async () => {
+    // The badge's 30 s poll sees the new alert and the open list reloads.
+    await alertCard('Substance use reported at check-in: Dana Ó Briain').getByText('Reported use at the check-in on', { exact: false }).waitFor({ timeout: 45_000 });
+    await alertCard('Substance use reported at check-in: Dana Ó Briain').getByText('Cannabis', { exact: false }).waitFor();
     await staff.goto(`${server.url}/patients/${livId}?tab=monitoring`);
     await staff.getByRole('tab', { name: 'Monitoring', selected: true }).waitFor();
     const checkins = staff.getByRole('region', { name: 'Daily check-ins' });

@@ -1,7 +1,7 @@
 import { ActionIcon, Badge, Group, Indicator, VisuallyHidden } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { useAlertCounts } from './useAlerts.ts';
+import { useAlertCounts, useRefreshOnNewAlerts } from './useAlerts.ts';
 
 /**
  * Beside "Alerts" in the navigation: the critical count in red, then everything unresolved
@@ -9,6 +9,8 @@ import { useAlertCounts } from './useAlerts.ts';
  */
 export function AlertNavBadge() {
   const counts = useAlertCounts(true);
+  // Mounted once per signed-in page (the header bell shares the query but not this).
+  useRefreshOnNewAlerts(counts.data);
   if (!counts.data || counts.data.unresolved === 0) return null;
   const { unresolved, critical, overdue } = counts.data;
   return (

@@ -36,7 +36,7 @@ export function AlertsPage() {
   const canAct = permissions.handleAlerts(me);
 
   const unresolved = useAlertInbox('unresolved', scope, facilityId);
-  const resolved = useAlertInbox('resolved', scope, facilityId);
+  const resolved = useAlertInbox('resolved', scope, facilityId, view === 'resolved');
   const [resolving, setResolving] = useState<AlertView | null>(null);
   const [now, setNow] = useState(Date.now());
   useInterval(() => setNow(Date.now()), 30_000, { autoInvoke: true });
@@ -56,6 +56,21 @@ export function AlertsPage() {
   const query = view === 'resolved' ? resolved : unresolved;
   const alerts = byView[view];
   const critical = byView.open.filter((a) => a.severity === 'critical').length;
+  const list = query.isPending ? (
+    <SectionLoader label="Loading alerts" />
+  ) : query.isError ? (
+    <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+  ) : alerts.length === 0 ? (
+    <Card withBorder radius="md">
+      <EmptyNote title={EMPTY[view].title}>{EMPTY[view].text}</EmptyNote>
+    </Card>
+  ) : (
+    <Stack gap="md" aria-live="polite">
+      {alerts.map((a) => (
+        <AlertCard key={a.alertId} alert={a} now={now} showPatient canAct={canAct} onResolve={setResolving} />
+      ))}
+    </Stack>
+  );
 
   return (
     <Page
@@ -92,23 +107,11 @@ export function AlertsPage() {
           </Tabs.Tab>
           <Tabs.Tab value="resolved">Resolved</Tabs.Tab>
         </Tabs.List>
-        <Tabs.Panel value={view} pt="lg">
-          {query.isPending ? (
-            <SectionLoader label="Loading alerts" />
-          ) : query.isError ? (
-            <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-          ) : alerts.length === 0 ? (
-            <Card withBorder radius="md">
-              <EmptyNote title={EMPTY[view].title}>{EMPTY[view].text}</EmptyNote>
-            </Card>
-          ) : (
-            <Stack gap="md" aria-live="polite">
-              {alerts.map((a) => (
-                <AlertCard key={a.alertId} alert={a} now={now} showPatient canAct={canAct} onResolve={setResolving} />
-              ))}
-            </Stack>
-          )}
-        </Tabs.Panel>
+        {VIEWS.map((v) => (
+          <Tabs.Panel key={v} value={v} pt="lg">
+            {v === view && list}
+          </Tabs.Panel>
+        ))}
       </Tabs>
       {view !== 'resolved' && unresolved.isSuccess && byView.open.some((a) => a.overdue) && (
         <Text size="sm" c="dimmed">

@@ -87,6 +87,8 @@ export function alertSourceLink(alert: Pick<AlertView, 'patient' | 'episodeId' |
       return { to: `${chart}/progress`, label: 'Open the answers' };
     case 'treatment_plan':
       return alert.episodeId ? { to: `${chart}/episodes/${alert.episodeId}/plan`, label: 'Open the plan' } : { to: `${chart}?tab=care`, label: 'Open the plan' };
+    case 'drug_test':
+      return { to: `/drug-tests/${alert.source.id}`, label: 'Open the test' };
     case 'session':
     case 'episode':
       return { to: `${chart}?tab=hours`, label: 'Open attendance' };

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { api, queryString } from '../api/client.ts';
 import type { AlertCounts, AlertList, AlertView, InboxScope, InboxState } from './alert-types.ts';
 
@@ -21,12 +22,17 @@ export function useAlertCounts(enabled: boolean) {
   });
 }
 
-export function useAlertInbox(state: InboxState, scope: InboxScope, facilityId: string | null) {
+/**
+ * Every read of the inbox is audited (it shows patients), so "mine" is not polled: it
+ * refreshes when the badge's counts change (useRefreshOnNewAlerts). The facility-wide view
+ * includes alerts addressed to others, which the counts do not see: it polls each minute.
+ */
+export function useAlertInbox(state: InboxState, scope: InboxScope, facilityId: string | null, enabled = true) {
   return useQuery({
     queryKey: alertKeys.inbox(state, scope, facilityId),
     queryFn: () => api.get<AlertList>(`/api/alerts/inbox${queryString({ state, scope, facilityId: scope === 'facility' ? facilityId : undefined })}`),
-    // A new critical alert must not wait for a reload.
-    refetchInterval: 30_000,
+    enabled,
+    refetchInterval: scope === 'facility' && state !== 'resolved' ? 60_000 : false,
     staleTime: 0,
   });
 }
@@ -37,9 +43,27 @@ export function usePatientAlerts(patientId: string, includeResolved: boolean, en
     queryKey: alertKeys.patient(patientId, includeResolved),
     queryFn: () => api.get<AlertList>(`/api/patients/${patientId}/alerts${queryString({ include: includeResolved ? 'resolved' : undefined })}`),
     enabled,
-    refetchInterval: 60_000,
     staleTime: 0,
   });
+}
+
+/**
+ * When the polled counts change (an alert raised, escalated, or handled elsewhere), the
+ * lists on screen reload: a new critical alert shows within the 30 s poll without any
+ * list being polled (and audited) on its own.
+ */
+export function useRefreshOnNewAlerts(counts: AlertCounts | undefined) {
+  const queryClient = useQueryClient();
+  const signature = counts ? `${counts.unresolved}/${counts.critical}/${counts.overdue}` : null;
+  const last = useRef<string | null>(null);
+  useEffect(() => {
+    if (signature === null) return;
+    if (last.current !== null && last.current !== signature) {
+      void queryClient.invalidateQueries({ queryKey: ['alerts', 'inbox'] });
+      void queryClient.invalidateQueries({ queryKey: ['alerts', 'patient'] });
+    }
+    last.current = signature;
+  }, [signature, queryClient]);
 }
 
 /**

@@ -1,13 +1,18 @@
-import { Badge, Button, Card, Group, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPhone } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import type { Patient } from '../api/types.ts';
+import { permissions } from '../auth/permissions.ts';
+import { useMe } from '../auth/session.tsx';
 import { useFacilityToday } from '../facilities/useFacilityToday.ts';
 import { Fact } from '../shell/Fact.tsx';
 import { EmptyNote, ErrorState, SectionLoader } from '../shell/States.tsx';
 import { addDays, formatDay } from '../time/dates.ts';
 import { medicationTakenLabel, moodLabel, sleepQualityLabel, substanceLabel } from './checkin-labels.ts';
 import type { Checkin, CheckinSummary } from './checkin-types.ts';
-import { usePatientCheckins } from './useCheckins.ts';
+import { CheckinForm } from './CheckinForm.tsx';
+import { usePatientCheckins, useRecordCheckin } from './useCheckins.ts';
 
 /** recharts loads with the first chart. */
 const CheckinTrendChart = lazy(() => import('./CheckinTrendChart.tsx').then((m) => ({ default: m.CheckinTrendChart })));
@@ -25,6 +30,9 @@ export function ChartCheckins({ patient }: { patient: Patient }) {
   const from = addDays(today, -(Number(span) - 1));
   const checkins = usePatientCheckins(patient.patientId, from, today);
   const [all, setAll] = useState(false);
+  const [recording, setRecording] = useState(false);
+  const canRecord = permissions.recordCheckins(useMe());
+  const todays = checkins.data?.checkins.find((c) => c.checkinOn === today) ?? null;
 
   return (
     <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="checkins-heading">
@@ -32,17 +40,27 @@ export function ChartCheckins({ patient }: { patient: Patient }) {
         <Title order={2} size="h4" id="checkins-heading">
           Daily check-ins
         </Title>
-        <SegmentedControl
-          aria-label="Days shown"
-          value={span}
-          onChange={setSpan}
-          data={[
-            { value: '14', label: '2 weeks' },
-            { value: '30', label: '30 days' },
-            { value: '90', label: '90 days' },
-          ]}
-        />
+        <Group gap="sm">
+          {canRecord && (
+            <Button variant="light" leftSection={<IconPhone size={18} aria-hidden />} onClick={() => setRecording(true)}>
+              Record today’s check-in
+            </Button>
+          )}
+          <SegmentedControl
+            aria-label="Days shown"
+            value={span}
+            onChange={setSpan}
+            data={[
+              { value: '14', label: '2 weeks' },
+              { value: '30', label: '30 days' },
+              { value: '90', label: '90 days' },
+            ]}
+          />
+        </Group>
       </Group>
+      <Modal opened={recording} onClose={() => setRecording(false)} size="xl" title={<Text fw={700}>Today’s check-in, read over the phone</Text>}>
+        <RecordCheckin patientId={patient.patientId} previous={todays} onDone={() => setRecording(false)} />
+      </Modal>
       {checkins.isPending ? (
         <SectionLoader label="Loading check-ins" />
       ) : checkins.isError ? (
@@ -112,6 +130,28 @@ export function ChartCheckins({ patient }: { patient: Patient }) {
         </Stack>
       )}
     </Card>
+  );
+}
+
+/** Staff type the patient's answers; the same questions as the portal and the kiosk. */
+function RecordCheckin({ patientId, previous, onDone }: { patientId: string; previous: Checkin | null; onDone: () => void }) {
+  const record = useRecordCheckin(patientId);
+  return (
+    <Stack gap="md">
+      <Text size="sm" c="dimmed">
+        Ask each question as written and enter the patient’s own answers.{previous ? ' A check-in is already recorded today: these answers replace it.' : ''}
+      </Text>
+      <CheckinForm
+        previous={previous}
+        submitLabel="Save check-in"
+        onSubmit={(input) =>
+          record.mutateAsync(input).then(() => {
+            notifications.show({ color: 'teal', title: 'Check-in saved', message: 'Today’s check-in is on the chart.' });
+            onDone();
+          })
+        }
+      />
+    </Stack>
   );
 }
 

@@ -212,7 +212,7 @@ export function CheckinForm({ kiosk = false, previous, onSubmit, submitLabel = '
         <Radio.Group
           id={sectionId('usedSinceLast')}
           className={classes.question}
-          data-error={errorOf('usedSinceLast') || errorOf('substances') ? true : undefined}
+          data-error={errorOf('usedSinceLast') ? true : undefined}
           label="Have you used alcohol or drugs since your last check-in?"
           description="Your answer goes to your care team so they can support you."
           classNames={{ label: classes.prompt, description: classes.description, error: classes.error }}
@@ -298,12 +298,12 @@ export function CheckinForm({ kiosk = false, previous, onSubmit, submitLabel = '
 function Question({ id, prompt, error, invalid = false, children }: { id: string; prompt: string; error: string | null; invalid?: boolean; children: ReactNode }) {
   const labelId = `${id}-label`;
   return (
-    <div id={id} role="group" aria-labelledby={labelId} className={classes.question} data-error={error || invalid ? true : undefined}>
+    <div id={id} role="group" aria-labelledby={labelId} aria-describedby={error ? `${id}-error` : undefined} className={classes.question} data-error={error || invalid ? true : undefined}>
       <Text id={labelId} className={classes.prompt}>
         {prompt}
       </Text>
       {error && (
-        <Text c="red.8" className={classes.error}>
+        <Text c="red.8" className={classes.error} id={`${id}-error`}>
           {error}
         </Text>
       )}

@@ -76,7 +76,7 @@ export function KioskIdentifyForm({ today, busy, error, onIdentify }: { today: s
           )}
         </Fieldset>
         {error != null && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Not found" role="alert" fz="lg">
+          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Not found" role="alert" styles={{ title: { fontSize: 'var(--mantine-font-size-lg)' }, message: { fontSize: 'var(--mantine-font-size-lg)' } }}>
             {errorSentence(error)}
           </Alert>
         )}

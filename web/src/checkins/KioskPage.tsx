@@ -110,10 +110,10 @@ function KioskFlow({ facilityId, onDone }: { facilityId: string; onDone: () => v
   const idle = useIdle(IDLE_MS, { initialState: false });
   const heading = useRef<HTMLHeadingElement>(null);
 
-  // Someone walked away mid-way: start over rather than leave their name on the screen.
+  // Someone walked away mid-way: start over rather than leave their name or answers on the screen.
   useEffect(() => {
-    if (idle && (person || identify.isError)) onDone();
-  }, [idle, person, identify.isError, onDone]);
+    if (idle) onDone();
+  }, [idle, onDone]);
   useEffect(() => {
     heading.current?.focus();
     window.scrollTo(0, 0);
@@ -177,7 +177,7 @@ function Thanks({ name, onDone }: { name: string; onDone: () => void }) {
           Thank you, {name}
         </Title>
         <Text size="xl">Your check-in was sent to your care team.</Text>
-        <Progress value={(left / THANKS_SECONDS) * 100} w="100%" size="sm" color="gray" aria-hidden transitionDuration={900} />
+        <Progress value={(left / THANKS_SECONDS) * 100} w="100%" size="sm" color="indigo.3" aria-hidden transitionDuration={900} />
         <Text c="dimmed" size="lg">
           This screen starts over in {Math.max(left, 0)} seconds.
         </Text>

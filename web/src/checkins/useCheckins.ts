@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, queryString } from '../api/client.ts';
-import type { KioskCheckinInput, KioskIdentity, KioskReceipt, PatientCheckins } from './checkin-types.ts';
+import type { CheckinCreated, CheckinInput, KioskCheckinInput, KioskIdentity, KioskReceipt, PatientCheckins } from './checkin-types.ts';
 
 export const checkinKeys = {
   patient: (patientId: string, from: string, to: string) => ['checkins', patientId, from, to] as const,
@@ -14,13 +14,26 @@ export function usePatientCheckins(patientId: string, from: string, to: string) 
   });
 }
 
+/** A check-in read over the phone and typed by staff (source staff); the chart's trend and the alert counts refresh. */
+export function useRecordCheckin(patientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CheckinInput) => api.post<CheckinCreated>(`/api/patients/${patientId}/checkins`, input),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['checkins', patientId] });
+      void queryClient.invalidateQueries({ queryKey: ['alerts'] });
+    },
+  });
+}
+
 /*
- * The kiosk: mutations only. Nothing about a patient goes into the query cache, so nothing
- * can be shown to the next person at the tablet.
+ * The kiosk: mutations only, forgotten as soon as the screen that made them is gone
+ * (gcTime 0). Nothing about a patient stays in the cache for the next person at the tablet.
  */
 
 export function useKioskIdentify(facilityId: string) {
   return useMutation({
+    gcTime: 0,
     mutationFn: (input: { lastName: string; dateOfBirth: string }) => api.post<KioskIdentity>(`/api/facilities/${facilityId}/kiosk/identify`, input),
   });
 }
@@ -28,6 +41,7 @@ export function useKioskIdentify(facilityId: string) {
 export function useKioskCheckin(facilityId: string) {
   const queryClient = useQueryClient();
   return useMutation({
+    gcTime: 0,
     mutationFn: (input: KioskCheckinInput) => api.post<KioskReceipt>(`/api/facilities/${facilityId}/kiosk/checkins`, input),
     // Reported use raises an alert: a clinician at this tablet sees the count change.
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['alerts'] }),

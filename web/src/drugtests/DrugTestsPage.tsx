@@ -60,9 +60,12 @@ export function DrugTestsPage() {
     >
       {!facilityId ? (
         <EmptyNote title="No facility">You are not assigned to a facility. Ask an administrator to assign you.</EmptyNote>
+      ) : tabs.length === 1 ? (
+        // One step for this role (the front desk collects): no tabs to choose from.
+        <TabContent tab={tab} facilityId={facilityId} timeZone={timeZone} canSign={canReview} />
       ) : (
         <Tabs value={tab} onChange={setTab} keepMounted={false} variant="outline">
-          <Tabs.List hidden={tabs.length === 1}>
+          <Tabs.List>
             {tabs.includes('today') && (
               <Tabs.Tab value="today" leftSection={<IconFlask size={18} aria-hidden />}>
                 Today’s collections
@@ -84,23 +87,29 @@ export function DrugTestsPage() {
               </Tabs.Tab>
             )}
           </Tabs.List>
-          <Tabs.Panel value="today" pt={tabs.length > 1 ? 'lg' : 0}>
-            <TodayCollections key={facilityId} facilityId={facilityId} timeZone={timeZone} />
-          </Tabs.Panel>
-          <Tabs.Panel value="results" pt="lg">
-            <AwaitingResults facilityId={facilityId} timeZone={timeZone} />
-          </Tabs.Panel>
-          <Tabs.Panel value="review" pt="lg">
-            <ReviewQueue facilityId={facilityId} timeZone={timeZone} canSign={canReview} />
-          </Tabs.Panel>
-          <Tabs.Panel value="import" pt="lg">
-            <Hl7Import />
-          </Tabs.Panel>
+          {tabs.map((t) => (
+            <Tabs.Panel key={t} value={t} pt="lg">
+              <TabContent tab={t} facilityId={facilityId} timeZone={timeZone} canSign={canReview} />
+            </Tabs.Panel>
+          ))}
         </Tabs>
       )}
       <ForCauseDialog opened={ordering} facilityId={facilityId} onClose={() => setOrdering(false)} />
     </Page>
   );
+}
+
+function TabContent({ tab, facilityId, timeZone, canSign }: { tab: Tab; facilityId: string; timeZone: string; canSign: boolean }) {
+  switch (tab) {
+    case 'today':
+      return <TodayCollections key={facilityId} facilityId={facilityId} timeZone={timeZone} />;
+    case 'results':
+      return <AwaitingResults facilityId={facilityId} timeZone={timeZone} />;
+    case 'review':
+      return <ReviewQueue facilityId={facilityId} timeZone={timeZone} canSign={canSign} />;
+    case 'import':
+      return <Hl7Import />;
+  }
 }
 
 function Count({ n, color = 'blue' }: { n: number | undefined; color?: string }) {

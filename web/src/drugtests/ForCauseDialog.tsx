@@ -58,8 +58,11 @@ function ForCauseForm({ patient, facilityId, onClose }: { patient?: ForCausePati
     },
   });
   const [search, setSearch] = useState('');
+  const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
   const [query] = useDebouncedValue(search.trim(), 250);
-  const found = usePatients({ q: query || undefined, facilityId: form.values.facilityId ?? undefined, status: 'active', limit: 20 }, !patient && query.length >= 2);
+  // Once a patient is chosen the box shows their label: that is not a new search.
+  const searching = !patient && query.length >= 2 && query !== chosen?.label;
+  const found = usePatients({ q: query || undefined, facilityId: form.values.facilityId ?? undefined, status: 'active', limit: 20 }, searching);
   const order = useOrderForCause(form.values.patientId ?? '');
   const { busy, error, submit } = useCodedSubmit(
     form,
@@ -72,12 +75,15 @@ function ForCauseForm({ patient, facilityId, onClose }: { patient?: ForCausePati
         ...(v.specimenType ? { specimenType: v.specimenType } : {}),
         ...(v.panelId ? { panelId: v.panelId } : {}),
       });
-      const name = patient?.name ?? patientOptions.find((o) => o.value === v.patientId)?.label ?? 'The patient';
+      const name = patient?.name ?? chosen?.label.split(' · ')[0] ?? 'The patient';
       notifications.show({ color: 'teal', title: 'For-cause test ordered', message: `${name} is on today’s collection list.` });
       onClose();
     },
   );
-  const patientOptions = (found.data ?? []).map((p) => ({ value: p.patientId, label: `${displayName(p)} · ${p.mrn}` }));
+  const patientOptions = [
+    ...(chosen ? [chosen] : []),
+    ...(searching ? (found.data ?? []) : []).filter((p) => p.patientId !== chosen?.value).map((p) => ({ value: p.patientId, label: `${displayName(p)} · ${p.mrn}` })),
+  ];
   const panels = Object.values(PANELS).filter((p) => !form.values.specimenType || p.specimenTypes.includes(form.values.specimenType));
 
   return (
@@ -86,21 +92,6 @@ function ForCauseForm({ patient, facilityId, onClose }: { patient?: ForCausePati
         <Text size="sm" c="dimmed">
           The test is for today. Collectors at the facility see it on their list straight away; it is not random, so the patient may be told.
         </Text>
-        {!patient && (
-          <Select
-            label="Patient"
-            required
-            searchable
-            placeholder="Type a name or MRN"
-            data={patientOptions}
-            searchValue={search}
-            onSearchChange={setSearch}
-            filter={({ options }) => options}
-            nothingFoundMessage={query.length < 2 ? 'Type at least 2 letters' : found.isFetching ? 'Searching…' : 'No patient in a program here matches'}
-            data-autofocus
-            {...form.getInputProps('patientId')}
-          />
-        )}
         {facilityChoices.length > 1 && (
           <Select
             label="Facility"
@@ -114,6 +105,25 @@ function ForCauseForm({ patient, facilityId, onClose }: { patient?: ForCausePati
           <Text size="sm" c="red.8" role="alert">
             {form.errors.facilityId}
           </Text>
+        )}
+        {!patient && (
+          <Select
+            label="Patient"
+            required
+            searchable
+            placeholder="Type a name or MRN"
+            data={patientOptions}
+            searchValue={search}
+            onSearchChange={setSearch}
+            filter={({ options }) => options}
+            nothingFoundMessage={query.length < 2 ? 'Type at least 2 letters' : found.isFetching ? 'Searching…' : 'No patient in a program here matches'}
+            data-autofocus
+            {...form.getInputProps('patientId')}
+            onChange={(value, option) => {
+              form.setFieldValue('patientId', value);
+              setChosen(value && option ? { value, label: option.label } : null);
+            }}
+          />
         )}
         <Textarea label="Reason" description="What was observed or reported. The patient’s care team can read it." required autosize minRows={2} data-autofocus={patient ? true : undefined} {...form.getInputProps('reasonNote')} />
         <SimpleGrid cols={{ base: 1, xs: 2 }}>

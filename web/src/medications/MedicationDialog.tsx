@@ -133,7 +133,7 @@ function MedicationForm({ medication, patientId, today, onClose }: { medication:
               { value: 'moud', label: `${ADDICTION_LABELS.moud.short} (opioid use disorder)` },
               { value: 'maud', label: `${ADDICTION_LABELS.maud.short} (alcohol use disorder)` },
             ]}
-            value={form.values.addiction || 'none'}
+            value={form.values.addiction}
             onChange={(v) => form.setFieldValue('addiction', v as Values['addiction'])}
             color={form.values.addiction && form.values.addiction !== 'none' ? ADDICTION_LABELS[form.values.addiction].color : undefined}
           />

@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Chip, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
+import { Button, Card, Checkbox, Chip, Grid, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPencil } from '@tabler/icons-react';
@@ -60,7 +60,7 @@ export function DrugTestPolicyCard({ programId }: { programId: string }) {
         <PolicySummary policy={policy} panels={view.data.panels} />
       )}
       {view.data && (
-        <Modal opened={editing} onClose={() => setEditing(false)} centered size="lg" title={<Text fw={700}>Random drug testing</Text>}>
+        <Modal opened={editing} onClose={() => setEditing(false)} centered size="xl" title={<Text fw={700}>Random drug testing</Text>}>
           {editing && <PolicyForm programId={programId} view={view.data} onClose={() => setEditing(false)} />}
         </Modal>
       )}
@@ -152,7 +152,7 @@ function PolicyForm({ programId, view, onClose }: { programId: string; view: Pol
           max={7}
           step={0.25}
           decimalScale={2}
-          maw={340}
+          styles={{ wrapper: { maxWidth: 180 } }}
           {...form.getInputProps('testsPerWeek')}
         />
         <Stack gap={6}>
@@ -179,21 +179,31 @@ function PolicyForm({ programId, view, onClose }: { programId: string; view: Pol
             </Text>
           )}
         </Stack>
-        <SimpleGrid cols={{ base: 1, xs: 2 }}>
-          <Select
-            label="Random tests collect"
-            data={SPECIMENS.map((s) => ({ value: s, label: SPECIMEN_LABELS[s] }))}
-            allowDeselect={false}
-            {...form.getInputProps('primary')}
-            onChange={(v) => {
-              const primary = (v ?? 'urine') as SpecimenType;
-              form.setFieldValue('primary', primary);
-              const current = view.panels.find((x) => x.panelId === form.values.panelId);
-              if (!current?.specimenTypes.includes(primary)) form.setFieldValue('panelId', view.panels.find((x) => x.specimenTypes.includes(primary))?.panelId ?? null);
-            }}
-          />
-          <Select label="Panel" required data={panels.map((x) => ({ value: x.panelId, label: x.name }))} allowDeselect={false} {...form.getInputProps('panelId')} />
-        </SimpleGrid>
+        <Grid>
+          <Grid.Col span={{ base: 12, xs: 4 }}>
+            <Select
+              label="Random tests collect"
+              data={SPECIMENS.map((s) => ({ value: s, label: SPECIMEN_LABELS[s] }))}
+              allowDeselect={false}
+              {...form.getInputProps('primary')}
+              onChange={(v) => {
+                const primary = (v ?? 'urine') as SpecimenType;
+                form.setFieldValue('primary', primary);
+                const current = view.panels.find((x) => x.panelId === form.values.panelId);
+                if (!current?.specimenTypes.includes(primary)) form.setFieldValue('panelId', view.panels.find((x) => x.specimenTypes.includes(primary))?.panelId ?? null);
+              }}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, xs: 8 }}>
+            <Select
+              label="Panel"
+              required
+              data={panels.map((x) => ({ value: x.panelId, label: x.name }))}
+              allowDeselect={false}
+              {...form.getInputProps('panelId')}
+            />
+          </Grid.Col>
+        </Grid>
         {bothTypes && (
           <Checkbox label={`${SPECIMEN_LABELS[other(form.values.primary)]} may also be collected (e.g. for-cause)`} {...form.getInputProps('alsoOther', { type: 'checkbox' })} />
         )}
