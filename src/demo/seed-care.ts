@@ -32,9 +32,12 @@ export class CareWalker {
   readonly #states = new Map<string, CareState>();
   /** Episodes whose advance the director has held once; the next proposal is approved. */
   readonly #held = new Set<string>();
+  /** Every patient's clinical course, by profile key. */
+  readonly courses: ReadonlyMap<string, Course>;
 
   constructor(private readonly ctx: CareContext, private readonly patientById: (patientId: string) => Live | undefined) {
     const courses = planCourses(ctx.rng.fork('courses'), ctx.timeline);
+    this.courses = courses;
     const overrides = overrideCases(ctx.timeline.patients, courses);
     for (const plan of ctx.timeline.patients) {
       const key = plan.profile.key;

@@ -6,7 +6,8 @@
  * step-down queue) is seed-care.ts, on the same clock. Every step goes through the API.
  */
 import type { ManualClock } from '../clock.ts';
-import { type LocalDate, addDays, compareDates, instantAt, isoWeekday, weekStartOf } from '../time/local-time.ts';
+import type { AppDeps } from '../deps.ts';
+import { type LocalDate, addDays, compareDates, instantAt, isoWeekday, localDateOf, weekStartOf } from '../time/local-time.ts';
 import { type Turnout, type WeekPlan, continuous, turnout, weekPlan } from './behaviour.ts';
 import type { DemoClient } from './client.ts';
 import {
@@ -15,7 +16,10 @@ import {
 } from './organization.ts';
 import type { Prng } from './prng.ts';
 import { emptyCareStats } from './care-state.ts';
+import { emptyMonitoringStats } from './monitoring-context.ts';
+import { planMonitoring } from './monitoring-plan.ts';
 import { CareWalker } from './seed-care.ts';
+import { MonitoringWalker } from './seed-monitoring.ts';
 import type { World } from './seed-setup.ts';
 import type { PlannedPatient, Timeline } from './timeline.ts';
 
@@ -53,6 +57,8 @@ export class DayWalker {
   readonly stats: WalkStats = { checkIns: 0, checkOuts: 0, absences: 0, dropIns: 0, individualSessions: 0, admissions: 0, discharges: 0 };
   readonly live: Live[];
   readonly care: CareWalker;
+  /** Drug tests, medications and doses, check-ins, on-call, alerts (issue 5). */
+  readonly monitoring: MonitoringWalker;
   readonly #byPatientId = new Map<string, Live>();
   readonly #slotsTaken = new Set<string>();
   readonly #weekPlans = new Map<string, WeekPlan>();
@@ -68,6 +74,7 @@ export class DayWalker {
     /** Real time: nothing after it happens. */
     private readonly now: Date,
     private readonly rng: Prng,
+    deps: AppDeps,
   ) {
     this.live = timeline.patients.map((plan) => {
       const track = plan.profile.track;
@@ -80,6 +87,12 @@ export class DayWalker {
     });
     const care = { world, clock, timeline, rng: rng.fork('care'), push: (at: Date, run: () => Promise<void>) => this.#push(at, run), stats: emptyCareStats() };
     this.care = new CareWalker(care, (patientId) => this.#byPatientId.get(patientId));
+    const plan = planMonitoring(rng.fork('monitoring-plan'), timeline, this.care.courses);
+    this.monitoring = new MonitoringWalker({
+      world, clock, timeline, rng: rng.fork('monitoring'), push: care.push, deps, now, plan, care: this.care, stats: emptyMonitoringStats(),
+      patientById: (patientId) => this.#byPatientId.get(patientId), orgId: '',
+    });
+    this.care.onCritical = (p) => this.monitoring.critical(p);
   }
 
   activeCount(): number {
@@ -100,6 +113,7 @@ export class DayWalker {
       }
       this.#push(at('07:45'), () => this.#readBoard(facility, date));
       this.care.day(date, facility, this.live);
+      this.monitoring.day(date, facility, this.live);
     }
     while (this.#queue.length > 0) {
       this.#queue.sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq);
@@ -163,6 +177,7 @@ export class DayWalker {
     this.stats.admissions += 1;
     await this.#bookIndividual(p, weekStartOf(date, 1));
     await this.care.admitted(p);
+    this.monitoring.admitted(p, date);
   }
 
   #assignClinician(p: Live): void {
@@ -296,6 +311,7 @@ export class DayWalker {
       if (p.status !== 'active') return;
       await desk.post(`${url}/check-in`, { ...(telehealth ? { telehealth: true } : {}), ...(dropIn ? { addToSession: true } : {}) });
       this.stats.checkIns += 1;
+      if (!dropIn && !telehealth) this.monitoring.arrived(p, localDateOf(this.clock.now(), this.world.facilities[p.facility].timeZone), this.clock.now());
       if (dropIn) this.stats.dropIns += 1;
       // Late and leaving early from a short session: still out after in.
       const out = new Date(Math.max(minutes(end, t.leave).getTime(), minutes(start, t.arrive + 15).getTime()));
