@@ -90,7 +90,7 @@ describe('a for-cause drug test is collected, resulted with an unexpected positi
     const row = todayTable().getByRole('row', { name: new RegExp(escape(PATIENT)) });
     await row.getByText('For cause').waitFor();
     await row.getByText(`“${REASON}”`).waitFor();
-    await row.getByText('To collect').waitFor();
+    await row.getByRole('button', { name: `Record collection for ${PATIENT}` }).waitFor();
     await desk.getByText('1 to collect').waitFor();
   });
 

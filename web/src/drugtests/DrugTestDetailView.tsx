@@ -75,11 +75,13 @@ export function DrugTestDetailView({ test, timeZone }: { test: DrugTestDetail; t
                 <b>Prescribed but not detected:</b> {missing.join(', ')}
               </Text>
             )}
-            <Text size="xs" c="dimmed">
-              {test.expectedAnalytes.length > 0
-                ? `Expected from the patient’s prescriptions: ${test.expectedAnalytes.map(analyteName).join(', ')}.`
-                : 'No prescription on file explains any substance on this panel.'}
-            </Text>
+            {test.readings.length > 0 && (
+              <Text size="xs" c="dimmed">
+                {test.expectedAnalytes.length > 0
+                  ? `Expected from the patient’s prescriptions: ${test.expectedAnalytes.map(analyteName).join(', ')}.`
+                  : 'No prescription on file explains any substance on this panel.'}
+              </Text>
+            )}
           </Stack>
         </Alert>
       )}
@@ -91,6 +93,12 @@ export function DrugTestDetailView({ test, timeZone }: { test: DrugTestDetail; t
           </Text>
           {test.review.note && <Text size="sm">“{test.review.note}”</Text>}
         </Alert>
+      )}
+      {test.status === 'refused' && c?.note && (
+        <Text size="sm">
+          <b>Refused:</b> {c.note}
+          {c.collectedBy ? ` (recorded by ${c.collectedBy.fullName})` : ''}
+        </Text>
       )}
       {test.status === 'not_collected' && test.notCollectedReason && (
         <Text size="sm">

@@ -38,7 +38,7 @@ export function DrugTestPage() {
   return (
     <Page
       title={`Drug test: ${t.patient.displayName}`}
-      back={fromList ? { to: t.status === 'resulted' ? '/drug-tests?tab=review' : '/drug-tests?tab=results', label: 'Drug tests' } : { to: `/patients/${t.patient.patientId}`, label: t.patient.displayName }}
+      back={fromList ? { to: t.status === 'resulted' || t.status === 'reviewed' ? '/drug-tests?tab=review' : '/drug-tests?tab=results', label: 'Drug tests' } : { to: `/patients/${t.patient.patientId}`, label: t.patient.displayName }}
       description={
         <>
           <Anchor component={Link} to={`/patients/${t.patient.patientId}`} size="sm">

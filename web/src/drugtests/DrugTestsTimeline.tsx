@@ -51,7 +51,7 @@ export function DrugTestsTimeline({ tests }: { tests: DrugTestListItem[] }) {
             tick={{ fontSize: 11 }}
             tickLine={false}
             axisLine={false}
-            width={128}
+            width={150}
           />
           <Scatter data={points} isAnimationActive={false} shape={(props: { cx?: number; cy?: number; payload?: Point }) => <Dot {...props} />} />
           <Tooltip content={<TimelineTooltip />} cursor={false} />

@@ -62,7 +62,9 @@ export function Hl7Import() {
       },
     });
   };
-  const problem = importer.error ? problemOf(importer.error) : null;
+  const duplicateTest = duplicateOf(importer.error);
+  // A resend is not malformed: the server's sentence names the control id instead.
+  const problem = importer.error ? (duplicateTest && importer.error instanceof ApiError ? importer.error.message : problemOf(importer.error)) : null;
 
   return (
     <Card withBorder padding="lg" radius="md">
@@ -105,12 +107,12 @@ export function Hl7Import() {
             <Stack gap={4}>
               <Text size="sm">{errorSentence(importer.error)}</Text>
               {problem && (
-                <Text size="sm" ff="monospace">
+                <Text size="sm" ff={duplicateTest ? undefined : 'monospace'}>
                   {problem}
                 </Text>
               )}
-              {duplicateOf(importer.error) && (
-                <Button component={Link} to={`/drug-tests/${duplicateOf(importer.error)}`} size="xs" variant="white" color="red" w="fit-content">
+              {duplicateTest && (
+                <Button component={Link} to={`/drug-tests/${duplicateTest}`} size="xs" variant="white" color="red" w="fit-content">
                   Open the test it was imported into
                 </Button>
               )}

@@ -44,15 +44,14 @@ export function TodayCollections({ facilityId, timeZone }: { facilityId: string;
         {tests.length === 0 ? (
           <EmptyNote title="No tests today">No patient was selected at random and no for-cause test was ordered for today.</EmptyNote>
         ) : (
-          <Table.ScrollContainer minWidth={820}>
+          <Table.ScrollContainer minWidth={700}>
             <Table verticalSpacing="sm" horizontalSpacing="md" aria-label="Today’s drug tests">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Patient</Table.Th>
                   <Table.Th>Test</Table.Th>
                   <Table.Th>Here today</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th ta="right">Action</Table.Th>
+                  <Table.Th>Collection</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -94,50 +93,57 @@ export function TodayCollections({ facilityId, timeZone }: { facilityId: string;
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={STATUS_LABELS[t.status].color} tt="none">
-                        {STATUS_LABELS[t.status].label}
-                      </Badge>
-                      {t.specimenId && (
-                        <Text size="xs" c="dimmed" mt={4}>
-                          {t.specimenId} · {formatInstantTime(t.collectedAt, timeZone)}
-                          {t.observed ? ' · observed' : ''}
-                        </Text>
-                      )}
-                      {t.temperatureC !== null && (
-                        <Text size="xs" c={t.temperatureInRange === false ? 'red.8' : 'dimmed'} fw={t.temperatureInRange === false ? 600 : 400}>
-                          <IconTemperature size={12} aria-hidden style={{ verticalAlign: -1 }} /> {t.temperatureC} °C{t.temperatureInRange === false ? ' (out of range)' : ''}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" justify="flex-end" wrap="nowrap">
-                        {t.status === 'pending' ? (
-                          <>
-                            <Button size="sm" leftSection={<IconFlask size={16} aria-hidden />} onClick={() => setCollecting(t)} aria-label={`Record collection for ${t.patient.displayName}`}>
-                              Record collection
-                            </Button>
-                            <Menu position="bottom-end" withinPortal>
-                              <Menu.Target>
-                                <Tooltip label="Refused or not collected">
-                                  <ActionIcon variant="default" size={36} aria-label={`Other outcomes for ${t.patient.displayName}`}>
-                                    <IconDots size={18} aria-hidden />
-                                  </ActionIcon>
-                                </Tooltip>
-                              </Menu.Target>
-                              <Menu.Dropdown>
-                                <Menu.Item color="red" onClick={() => setClosing({ test: t, closing: 'refused' })}>
-                                  Patient refused
-                                </Menu.Item>
-                                <Menu.Item onClick={() => setClosing({ test: t, closing: 'not_collected' })}>Not collected (absent, cancelled…)</Menu.Item>
-                              </Menu.Dropdown>
-                            </Menu>
-                          </>
-                        ) : t.specimenId ? (
-                          <Button size="sm" variant="default" leftSection={<IconTruckDelivery size={16} aria-hidden />} onClick={() => setCustody(t)} aria-label={`Chain of custody for ${t.patient.displayName}`}>
-                            Custody
+                      {t.status === 'pending' ? (
+                        <Group gap="xs" wrap="nowrap">
+                          <Button size="sm" leftSection={<IconFlask size={16} aria-hidden />} onClick={() => setCollecting(t)} aria-label={`Record collection for ${t.patient.displayName}`}>
+                            Record collection
                           </Button>
-                        ) : null}
-                      </Group>
+                          <Menu position="bottom-end" withinPortal>
+                            <Menu.Target>
+                              <Tooltip label="Refused or not collected">
+                                <ActionIcon variant="default" size={36} aria-label={`Other outcomes for ${t.patient.displayName}`}>
+                                  <IconDots size={18} aria-hidden />
+                                </ActionIcon>
+                              </Tooltip>
+                            </Menu.Target>
+                            <Menu.Dropdown>
+                              <Menu.Item color="red" onClick={() => setClosing({ test: t, closing: 'refused' })}>
+                                Patient refused
+                              </Menu.Item>
+                              <Menu.Item onClick={() => setClosing({ test: t, closing: 'not_collected' })}>Not collected (absent, cancelled…)</Menu.Item>
+                            </Menu.Dropdown>
+                          </Menu>
+                        </Group>
+                      ) : (
+                        <Group gap="sm" justify="space-between" align="center" wrap="nowrap">
+                          <Stack gap={2} align="flex-start">
+                            <Badge variant="light" color={STATUS_LABELS[t.status].color} tt="none">
+                              {STATUS_LABELS[t.status].label}
+                            </Badge>
+                            {t.specimenId && (
+                              <Text size="xs" c="dimmed">
+                                {t.specimenId} · {formatInstantTime(t.collectedAt, timeZone)}
+                                {t.observed ? ' · observed' : ''}
+                              </Text>
+                            )}
+                            {(t.notCollectedReason ?? (t.status === 'refused' ? t.collectionNote : null)) && (
+                              <Text size="xs" c="dimmed" maw={220}>
+                                {t.notCollectedReason ?? t.collectionNote}
+                              </Text>
+                            )}
+                            {t.temperatureC !== null && (
+                              <Text size="xs" c={t.temperatureInRange === false ? 'red.8' : 'dimmed'} fw={t.temperatureInRange === false ? 600 : 400}>
+                                <IconTemperature size={12} aria-hidden style={{ verticalAlign: -1 }} /> {t.temperatureC} °C{t.temperatureInRange === false ? ' (out of range)' : ''}
+                              </Text>
+                            )}
+                          </Stack>
+                          {t.specimenId && (
+                            <Button size="sm" variant="default" style={{ flexShrink: 0 }} leftSection={<IconTruckDelivery size={16} aria-hidden />} onClick={() => setCustody(t)} aria-label={`Chain of custody for ${t.patient.displayName}`}>
+                              Custody
+                            </Button>
+                          )}
+                        </Group>
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}

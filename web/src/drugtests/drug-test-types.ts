@@ -1,6 +1,4 @@
-/**
- * Drug-test API shapes (docs: scratch/issue5-contract.md "Drug tests"), as the screens use them.
- */
+/** Drug-test API shapes, derived from the server's schemas and table types (type-only). */
 import type { Static } from 'typebox';
 import type {
   CollectionInput as CollectionInputSchema,
@@ -22,26 +20,16 @@ import type {
   ValidityInput as ValidityInputSchema,
 } from '../../../src/drugtests/drug-test-results.schemas.ts';
 
-export type SpecimenType = 'urine' | 'oral_fluid';
-export type DrugTestReason = 'random' | 'for_cause' | 'scheduled';
-export type DrugTestStatus = 'pending' | 'collected' | 'refused' | 'not_collected' | 'resulted' | 'reviewed';
-export type Validity = 'valid' | 'dilute' | 'substituted' | 'adulterated' | 'invalid';
-export type DrugTestOutcome = 'negative' | 'expected_only' | 'unexpected_positive' | 'missing_expected' | 'invalid_specimen' | 'refused';
-export type ReadingMethod = 'poc_cup' | 'lab_initial' | 'lab_confirmation';
-export type Interpretation = 'negative' | 'positive' | 'expected' | 'missing_expected';
-export type CustodyEventKind = 'collected' | 'sealed' | 'sent_to_lab' | 'received_by_lab' | 'resulted' | 'disposed' | 'other';
-
-export interface PatientRef {
-  patientId: string;
-  displayName: string;
-  mrn: string;
-}
-
-export interface StaffRef {
-  staffId: string;
-  fullName: string;
-}
-
+export type {
+  AnalyteInterpretation as Interpretation,
+  CustodyEvent as CustodyEventKind,
+  DrugTestOutcome,
+  DrugTestReason,
+  DrugTestStatus,
+  ResultMethod as ReadingMethod,
+  SpecimenType,
+  SpecimenValidity as Validity,
+} from '../../../src/db/schema.ts';
 export type { AnalyteDef, Panel } from '../../../src/drugtests/panels.ts';
 
 export type Policy = Static<typeof PolicySchema>;

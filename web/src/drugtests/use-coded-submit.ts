@@ -7,7 +7,7 @@ import { ApiError } from '../api/client.ts';
 import { errorSentence } from '../api/error-messages.ts';
 import { type FormErrorTarget, applyServerError } from '../api/form-errors.ts';
 
-const BESIDE_FIELDS = 'Not saved: see the messages beside the fields.';
+const BESIDE_FIELDS = 'See the messages beside the fields.';
 
 export function useCodedSubmit<V>(form: FormErrorTarget, fields: readonly string[], codeFields: Readonly<Record<string, string>>, send: (values: V) => Promise<unknown>) {
   const [busy, setBusy] = useState(false);

@@ -88,7 +88,7 @@ export function ChartMedications({ patient }: { patient: Patient }) {
                 Stopped ({stopped.length})
               </Button>
               <Collapse expanded={showStopped}>
-                <MedicationTable medications={stopped} canManage={false} onEdit={() => undefined} onStop={() => undefined} today={today} />
+                <MedicationTable medications={stopped} canManage={canManage} stopped onEdit={() => undefined} onStop={() => undefined} today={today} />
               </Collapse>
             </Stack>
           )}
@@ -129,9 +129,12 @@ function MedicationTable({
   onEdit,
   onStop,
   today,
+  stopped = false,
 }: {
   medications: Medication[];
   canManage: boolean;
+  /** Stopped prescriptions line up with the table above but take no actions. */
+  stopped?: boolean;
   onEdit: (m: Medication) => void;
   onStop: (m: Medication) => void;
   today: string;
@@ -142,10 +145,10 @@ function MedicationTable({
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Medication</Table.Th>
-            <Table.Th>Expected in drug tests</Table.Th>
-            <Table.Th>Observed dosing</Table.Th>
-            <Table.Th>Adherence (30 days)</Table.Th>
-            {canManage && <Table.Th w={48} />}
+            <Table.Th w={210}>Expected in drug tests</Table.Th>
+            <Table.Th w={130}>Observed dosing</Table.Th>
+            <Table.Th w={190}>Adherence (30 days)</Table.Th>
+            {canManage && <Table.Th w={52} />}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -207,7 +210,8 @@ function MedicationTable({
                   </Text>
                 )}
               </Table.Td>
-              {canManage && (
+              {canManage && stopped && <Table.Td />}
+              {canManage && !stopped && (
                 <Table.Td>
                   <Menu position="bottom-end" withinPortal>
                     <Menu.Target>
