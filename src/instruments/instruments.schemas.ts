@@ -110,5 +110,6 @@ export const PortalQuestionnaireReceipt = Type.Object({
   instrument: InstrumentIdSchema,
   administeredOn: LocalDay('The facility-local day it was given'),
   crisisResources: Type.Boolean({ description: 'The answers call for crisis resources now (PHQ-9 item 9, any C-SSRS risk): show 988' }),
+  careTeamAlerted: Type.Boolean({ description: 'A safety alert for these answers is in the care team’s inbox (PHQ-9 item 9, C-SSRS moderate or high risk)' }),
 });
 export type PortalQuestionnaireReceipt = Static<typeof PortalQuestionnaireReceipt>;

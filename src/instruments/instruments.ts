@@ -63,7 +63,8 @@ interface Administration {
   administeredBy: string | null;
 }
 
-async function insertAdministration(trx: Transaction<Database>, audit: AuditContext, a: Administration, now: Date): Promise<string> {
+/** The new response's id, and whether its answers put the care team on alert (raised now, or already raised for the same condition today). */
+async function insertAdministration(trx: Transaction<Database>, audit: AuditContext, a: Administration, now: Date): Promise<{ responseId: string; careTeamAlerted: boolean }> {
   const responseId = randomUUID();
   await insertResponse(trx, a.orgId, {
     response_id: responseId,
@@ -99,7 +100,7 @@ async function insertAdministration(trx: Transaction<Database>, audit: AuditCont
     flags: a.score.flags,
   });
   await raiseAlerts(trx, audit, candidates, now);
-  return responseId;
+  return { responseId, careTeamAlerted: candidates.length > 0 };
 }
 
 /** When staff say it was given: now by default; a real instant, not ahead of now, at most a year back. */
@@ -143,7 +144,7 @@ export async function recordResponse(deps: AppDeps, actor: StaffActor, audit: Au
     const episode = await episodeForEntry(trx, actor, patientId, input.episodeId);
     const when = administrationTime(input.administeredAt, now, episode?.time_zone ?? patient.time_zone);
     const score = scoreOrReject(input.instrument, input.answers, patient.sex_at_birth);
-    const responseId = await insertAdministration(trx, audit, {
+    const { responseId } = await insertAdministration(trx, audit, {
       orgId: actor.orgId,
       patientId,
       episodeId: episode?.episode_id ?? null,
@@ -192,7 +193,7 @@ export async function submitQuestionnaire(deps: AppDeps, audit: AuditContext, pa
     const score = scoreOrReject(input.instrument, input.answers, patient.sex_at_birth);
     const now = deps.clock.now();
     const administeredOn = localDateOf(now, episode.time_zone);
-    await insertAdministration(trx, audit, {
+    const { careTeamAlerted } = await insertAdministration(trx, audit, {
       orgId,
       patientId,
       episodeId: episode.episode_id,
@@ -204,6 +205,6 @@ export async function submitQuestionnaire(deps: AppDeps, audit: AuditContext, pa
       administeredOn,
       administeredBy: null,
     }, now);
-    return { instrument: input.instrument, administeredOn, crisisResources: callsForCrisisResources(score.flags) };
+    return { instrument: input.instrument, administeredOn, crisisResources: callsForCrisisResources(score.flags), careTeamAlerted };
   });
 }

@@ -95,6 +95,8 @@ export const permissions = {
   manageMedications: (me: Who) => has(me, ...MEDICATION_MANAGERS),
   /** Record observed doses: DOSE_RECORDERS */
   recordDoses: (me: Who) => has(me, ...DOSE_RECORDERS),
+  /** GET /api/facilities/:id/dosing: dose recorders, and clinical directors read-only */
+  seeDosing: (me: Who) => has(me, ...DOSE_RECORDERS, 'clinical_director'),
   /** Alert inbox, acknowledge, resolve: ALERT_HANDLERS */
   handleAlerts: (me: Who) => has(me, ...ALERT_HANDLERS),
   /** A facility's on-call roster: ON_CALL_MANAGERS */

@@ -5,12 +5,12 @@ import type { PortalQuestionnaireReceipt } from './portal-care-types.ts';
 import classes from './Portal.module.css';
 
 /**
- * Whether the answers raised an alert to the care team. PHQ-9 item 9 above 0 always does
- * (src/alerts/rules.ts `questionnaireAlerts`); a C-SSRS screen does only at moderate or high
- * risk, and the receipt does not say which, so for it the text promises nothing it cannot know.
+ * Whether the answers put an alert in the care team's inbox: the server says so
+ * (src/alerts/rules.ts `questionnaireAlerts`: PHQ-9 item 9 above 0, C-SSRS moderate or
+ * high risk). A low-risk C-SSRS screen still shows 988 but promises no alert.
  */
-export function careTeamAlerted(receipt: Pick<PortalQuestionnaireReceipt, 'instrument' | 'crisisResources'>): boolean {
-  return receipt.crisisResources && receipt.instrument === 'phq9';
+export function careTeamAlerted(receipt: Pick<PortalQuestionnaireReceipt, 'careTeamAlerted'>): boolean {
+  return receipt.careTeamAlerted;
 }
 
 /**

@@ -36,7 +36,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Groups', to: '/groups', icon: IconCalendarWeek, visible: permissions.readPatients },
   { label: 'Alerts', to: '/alerts', icon: IconBell, visible: permissions.handleAlerts },
   { label: 'Drug tests', to: '/drug-tests', icon: IconFlask, visible: (me) => permissions.collectDrugTests(me) || permissions.enterDrugTestResults(me) || permissions.reviewDrugTests(me) },
-  { label: 'Dosing', to: '/dosing', icon: IconPill, visible: permissions.recordDoses },
+  { label: 'Dosing', to: '/dosing', icon: IconPill, visible: permissions.seeDosing },
   { label: 'Check-in kiosk', to: '/kiosk', icon: IconDeviceTablet, visible: permissions.recordCheckins },
   { label: 'Step-down queue', to: '/step-down', icon: IconStairsDown, visible: permissions.readClinical },
   { label: 'Programs', to: '/programs', icon: IconClipboardList, visible: everyone },
