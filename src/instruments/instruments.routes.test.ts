@@ -309,7 +309,7 @@ describe('questionnaires in the portal', () => {
   it('takes a PHQ-9, says to show crisis resources for item 9, and the clinician sees it scored', async () => {
     const response = await portal.request('POST', '/api/portal/questionnaires', { instrument: 'phq9', episodeId, answers: [2, 2, 1, 2, 1, 1, 1, 0, 1] });
     assert.equal(response.statusCode, 201, response.body);
-    assert.deepEqual(response.json(), { instrument: 'phq9', administeredOn: '2026-11-24', crisisResources: true });
+    assert.deepEqual(response.json(), { instrument: 'phq9', administeredOn: '2026-11-24', crisisResources: true, careTeamAlerted: true });
     const seen = (await clinician.get(`/api/patients/${patientId}/instrument-responses`)).json().responses;
     assert.deepEqual(seen.map((r: { totalScore: number; severity: string; source: string; administeredBy: unknown; flags: string[] }) => [r.totalScore, r.severity, r.source, r.administeredBy, r.flags]), [
       [11, 'moderate', 'portal', null, ['phq9_item9_positive']],

@@ -215,7 +215,8 @@ describe('answers that touch on self-harm show the crisis resources at once', { 
     assert.equal(await crisis.getByRole('link', { name: 'Call 988' }).getAttribute('href'), 'tel:988');
     assert.equal(await crisis.getByRole('link', { name: 'Text 988' }).getAttribute('href'), 'sms:988');
     assert.equal(await crisis.getByRole('link', { name: '911' }).getAttribute('href'), 'tel:911');
-    await crisis.getByText('Your answers have been sent to your care team.', { exact: false }).waitFor();
+    // A yes to item 4 is high risk: the critical alert is raised with the answers, and the page says so.
+    await crisis.getByText('Your answers have been sent to your care team, and the team has been alerted.', { exact: false }).waitFor();
     await phone.getByRole('heading', { name: 'Thank you' }).waitFor();
     // The banner comes first on the screen, above the thanks.
     const [bannerBox, thanksBox] = await Promise.all([crisis.boundingBox(), phone.getByRole('heading', { name: 'Thank you' }).boundingBox()]);
