@@ -41,3 +41,36 @@ export function sessionsToJudge(sessions: readonly RosteredSession[], now: Date,
 export function absenceAlertsTouching(subject: AlertSubject, sessions: readonly PastSession[], sessionIds: ReadonlySet<string>): AlertCandidate[] {
   return absenceAlerts(subject, sessions).filter((candidate) => (candidate.details['sessionIds'] as readonly string[]).some((id) => sessionIds.has(id)));
 }
+
+/** An episode as the absence rule needs it: where and when it is treated. */
+export interface EpisodeSpan {
+  readonly episodeId: string;
+  /** The facility of the episode's program. */
+  readonly facilityId: string;
+  readonly admittedOn: string;
+  readonly dischargedOn: string | null;
+}
+
+/** Where a rostered session took place, and the episode its group enrolment was made under, if any. */
+export interface SessionPlace {
+  readonly localDate: string;
+  readonly facilityId: string;
+  /** The episode of the patient's seat in the session's group; null for an individual or family session. */
+  readonly enrolledEpisodeId: string | null;
+}
+
+/**
+ * The one episode whose team judges the patient's attendance at a session, so a patient
+ * treated at two facilities gets one alert for one run of absences, owned by the facility
+ * where the sessions were: the episode the patient was enrolled in the group under; else
+ * the first (by admission) episode covering the day in a program at the session's facility;
+ * else — a session at a facility where the patient has no episode — the first episode
+ * covering the day, so no missed session goes unjudged. Null when no episode covers the day.
+ */
+export function episodeOfSession(session: SessionPlace, episodes: readonly EpisodeSpan[]): string | null {
+  const covering = episodes
+    .filter((e) => e.admittedOn <= session.localDate && (e.dischargedOn === null || session.localDate <= e.dischargedOn))
+    .sort((a, b) => (a.admittedOn < b.admittedOn ? -1 : a.admittedOn > b.admittedOn ? 1 : a.episodeId.localeCompare(b.episodeId)));
+  if (session.enrolledEpisodeId && covering.some((e) => e.episodeId === session.enrolledEpisodeId)) return session.enrolledEpisodeId;
+  return (covering.find((e) => e.facilityId === session.facilityId) ?? covering[0])?.episodeId ?? null;
+}

@@ -5,9 +5,11 @@
  * half an hour ago: not yet counted when nobody recorded it.
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { before, describe, it } from 'node:test';
 import { type TestContext, type TestOrg, createOrg, createStaffMember, facilityInput, programInput, startTestApp } from '../../test/support/app.ts';
-import { type SeededGroup, insertAttendance, insertEnrollment, insertEpisode, insertGroup, insertPatient } from '../attendance/test-fixtures.ts';
+import { type SeededGroup, insertAttendance, insertEnrollment, insertEpisode, insertGroup, insertIndividualSession, insertPatient } from '../attendance/test-fixtures.ts';
+import { absenceSweep } from '../jobs/absence-sweep.ts';
 
 let ctx: TestContext;
 let org: TestOrg;
@@ -74,5 +76,24 @@ describe('unexcused absences marked at the board', () => {
     const alerts = await alertsOf(patientId);
     assert.equal(alerts.length, 1);
     assert.equal(alerts[0]!.details['unrecorded'], 1);
+  });
+});
+
+describe('a patient treated at two facilities', () => {
+  it('two missed New York sessions raise one alert, owned by the New York team, whether marked or found by the sweep', async () => {
+    const westFacilityId = (await org.admin.post('/api/facilities', facilityInput('Riverbend West', 'America/Los_Angeles'))).json().facilityId;
+    const west = (await org.admin.post('/api/programs', programInput(westFacilityId, { name: 'West Adult IOP' }))).json();
+    const westClinician = await createStaffMember(ctx, org, ['clinician'], [westFacilityId]);
+    const patientId = await insertPatient(ctx.deps.db, org.orgId, facilityId, { given: 'Lior', family: 'Ortiz' });
+    const nyEpisode = await insertEpisode(ctx.deps.db, org.orgId, { patientId, programId, clinicianId: clinician.staffId, admittedOn: '2026-11-16', phases: [{ effectiveOn: '2026-11-16', phaseId }] });
+    await insertEpisode(ctx.deps.db, org.orgId, { patientId, programId: west.programId, clinicianId: westClinician.staffId, admittedOn: '2026-11-10', phases: [{ effectiveOn: '2026-11-10', phaseId: west.phases[0].phaseId }] });
+    const monday = await insertIndividualSession(ctx.deps.db, org.orgId, { facilityId, clinicianId: clinician.staffId, patientId, date: '2026-11-23', startTime: '07:00', durationMinutes: 60 });
+    const tuesday = await insertIndividualSession(ctx.deps.db, org.orgId, { facilityId, clinicianId: clinician.staffId, patientId, date: '2026-11-24', startTime: '07:00', durationMinutes: 60 });
+    await ctx.deps.db.transaction().execute((trx) => absenceSweep(trx, { orgId: org.orgId, jobId: randomUUID(), payload: { facilityId }, now: ctx.clock.now() }));
+    await ctx.deps.db.transaction().execute((trx) => absenceSweep(trx, { orgId: org.orgId, jobId: randomUUID(), payload: { facilityId: westFacilityId }, now: ctx.clock.now() }));
+    const alerts = await alertsOf(patientId);
+    assert.deepEqual(alerts.map((a) => [a.rule, a.facility_id, a.episode_id, a.details['sessionIds']]), [['consecutive_unexcused_absences', facilityId, nyEpisode, [monday, tuesday]]]);
+    const recipients = await ctx.deps.db.selectFrom('alert_recipients').select('staff_id').where('alert_id', '=', alerts[0]!.alert_id).execute();
+    assert.deepEqual(recipients.map((r) => r.staff_id), [clinician.staffId]);
   });
 });

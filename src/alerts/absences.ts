@@ -1,6 +1,7 @@
 /**
  * Two unexcused absences in a row (rules.ts absenceAlerts), judged over each active
- * episode's whole run of sessions so a run keeps the key of its first session however long
+ * episode's whole run of its own sessions (those at its program's facility, or of the group
+ * seats made under it: a patient treated at two facilities is judged once per session) so a run keeps the key of its first session however long
  * it grows. Called from an attendance write (the session just marked unexcused) and from
  * the absence sweep (sessions nobody recorded, an hour after they ended). Set-based: the
  * same few queries for one patient or a facility's census (attendance/hours.store.ts).
@@ -11,7 +12,8 @@ import type { AuditContext } from '../audit/record.ts';
 import { episodesOfPatients, rosteredSessions } from '../attendance/hours.store.ts';
 import { addDays, compareDates, localDateOf } from '../time/local-time.ts';
 import { type RaisedAlert, raiseAlerts } from './raise.ts';
-import { absenceAlertsTouching, sessionsToJudge } from './absence-window.ts';
+import { absenceAlertsTouching, episodeOfSession, sessionsToJudge } from './absence-window.ts';
+import { groupSeatsOf, sessionFacilities } from './absences.store.ts';
 import type { AlertCandidate } from './rules.ts';
 
 /** A patient and the sessions whose change may have completed a run. */
@@ -33,10 +35,28 @@ export async function raiseAbsenceAlerts(trx: Transaction<Database>, audit: Audi
   const sessions = await rosteredSessions(trx, audit.orgId, patientIds, from, to);
   const byPatient = new Map<string, typeof sessions>();
   for (const s of sessions) byPatient.set(s.patient_id, [...(byPatient.get(s.patient_id) ?? []), s]);
+  // Each session is judged by one episode: the one its group seat was made under, else the
+  // one at the session's facility (episodeOfSession) — never by every episode of the patient.
+  const places = new Map((await sessionFacilities(trx, audit.orgId, sessions.map((s) => s.session_id))).map((s) => [s.session_id, s]));
+  const seats = await groupSeatsOf(trx, audit.orgId, patientIds);
+  const seatEpisode = (patientId: string, groupId: string | null, day: string): string | null => {
+    if (!groupId) return null;
+    const seat = seats
+      .filter((g) => g.patient_id === patientId && g.group_id === groupId && compareDates(g.seated_on!, day) <= 0 && (g.ends_on === null || compareDates(g.ends_on, day) >= 0))
+      .sort((a, b) => compareDates(b.seated_on!, a.seated_on!))[0];
+    return seat?.episode_id ?? null;
+  };
   const candidates: AlertCandidate[] = [];
   for (const touch of touched) {
-    for (const episode of episodes.filter((e) => e.patient_id === touch.patientId)) {
-      const inEpisode = (byPatient.get(touch.patientId) ?? []).filter((s) => compareDates(s.local_date, episode.admitted_on) >= 0 && (episode.discharged_on === null || compareDates(s.local_date, episode.discharged_on) <= 0));
+    const patientEpisodes = episodes.filter((e) => e.patient_id === touch.patientId);
+    const spans = patientEpisodes.map((e) => ({ episodeId: e.episode_id, facilityId: e.facility_id, admittedOn: e.admitted_on, dischargedOn: e.discharged_on }));
+    const ownerOf = new Map((byPatient.get(touch.patientId) ?? []).map((s) => {
+      const place = places.get(s.session_id);
+      const owner = place ? episodeOfSession({ localDate: s.local_date, facilityId: place.facility_id, enrolledEpisodeId: seatEpisode(touch.patientId, place.group_id, s.local_date) }, spans) : null;
+      return [s.session_id, owner];
+    }));
+    for (const episode of patientEpisodes) {
+      const inEpisode = (byPatient.get(touch.patientId) ?? []).filter((s) => ownerOf.get(s.session_id) === episode.episode_id);
       const judged = sessionsToJudge(inEpisode.map((s) => ({ sessionId: s.session_id, startsAt: s.starts_at, endsAt: s.ends_at, cancelled: s.status === 'cancelled', status: s.attendance?.status ?? null })), now);
       candidates.push(...absenceAlertsTouching({ patientId: touch.patientId, episodeId: episode.episode_id, facilityId: episode.facility_id }, judged, touch.sessionIds));
     }

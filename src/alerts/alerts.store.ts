@@ -92,6 +92,18 @@ export function lockAlert(trx: Transaction<Database>, orgId: string, alertId: st
     .executeTakeFirst();
 }
 
+/** The alert raised for a condition, if any, locked for an acknowledge or resolve. */
+export function lockAlertByCondition(trx: Transaction<Database>, orgId: string, rule: string, conditionKey: string) {
+  return trx
+    .selectFrom('alerts')
+    .select(['alert_id', 'patient_id', 'facility_id', 'rule', 'severity', 'state'])
+    .where('org_id', '=', orgId)
+    .where('rule', '=', rule)
+    .where('condition_key', '=', conditionKey)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
 export async function markAcknowledged(trx: Transaction<Database>, orgId: string, alertId: string, staffId: string, now: Date): Promise<void> {
   await trx.updateTable('alerts').set({ state: 'acknowledged', acknowledged_by: staffId, acknowledged_at: now }).where('org_id', '=', orgId).where('alert_id', '=', alertId).execute();
 }

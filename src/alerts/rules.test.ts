@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AnalyteInterpretation, AttendanceStatus, DoseOutcome, DrugTestStatus, InstrumentId, SpecimenValidity } from '../db/schema.ts';
 import { scoreInstrument } from '../instruments/scoring.ts';
-import { type RosteredSession, absenceAlertsTouching, sessionsToJudge } from './absence-window.ts';
+import { type EpisodeSpan, type RosteredSession, absenceAlertsTouching, episodeOfSession, sessionsToJudge } from './absence-window.ts';
 import {
   type PastSession,
   ALERT_RULES,
@@ -146,11 +146,31 @@ describe('drug tests', () => {
     it(rule, () => assert.deepEqual(rules(alerts), expected));
   }
 
-  it('one positive alert per test, naming each positive analyte once, sorted', () => {
+  it('each unexpected positive analyte raises its own alert, keyed by test and analyte, once however often it is read', () => {
     const alerts = test('reviewed', 'valid', [['thc', 'positive'], ['cocaine', 'positive'], ['thc', 'positive'], ['methadone', 'expected']]);
-    assert.equal(alerts.length, 1);
-    assert.deepEqual(alerts[0]!.details['analytes'], ['cocaine', 'thc']);
-    assert.equal(alerts[0]!.conditionKey, 'test-1');
+    assert.deepEqual(alerts.map((a) => [a.rule, a.conditionKey, a.details['analytes']]), [
+      ['drug_test_unexpected_positive', 'test-1:cocaine', ['cocaine']],
+      ['drug_test_unexpected_positive', 'test-1:thc', ['thc']],
+    ]);
+  });
+
+  it('a lab confirmation finding fentanyl after a cup THC positive asks for a fentanyl alert the THC alert does not cover', () => {
+    const cupKeys = test('resulted', 'valid', [['thc', 'positive']]).map((a) => a.conditionKey);
+    const labKeys = test('resulted', 'valid', [['thc', 'positive'], ['fentanyl', 'positive']]).map((a) => a.conditionKey);
+    assert.deepEqual(labKeys.filter((k) => !cupKeys.includes(k)), ['test-1:fentanyl']);
+  });
+
+  it('each prescribed medication not detected raises its own possible-diversion alert', () => {
+    const alerts = test('resulted', 'valid', [['methadone', 'missing_expected'], ['buprenorphine', 'missing_expected']]);
+    assert.deepEqual(alerts.map((a) => [a.rule, a.conditionKey, a.details['analytes']]), [
+      ['drug_test_missing_expected', 'test-1:buprenorphine', ['buprenorphine']],
+      ['drug_test_missing_expected', 'test-1:methadone', ['methadone']],
+    ]);
+  });
+
+  it('a refused test and an invalid specimen stay one alert per test', () => {
+    assert.deepEqual(test('refused', null).map((a) => a.conditionKey), ['test-1']);
+    assert.deepEqual(test('resulted', 'invalid', [['thc', 'negative']]).map((a) => a.conditionKey), ['test-1']);
   });
 });
 
@@ -217,6 +237,28 @@ describe('which ended sessions the absence rule may judge', () => {
   ];
   for (const [rule, list, expected] of cases) {
     it(rule, () => assert.deepEqual(judged(list), expected));
+  }
+});
+
+describe('which episode judges a session (a patient treated at two facilities)', () => {
+  const ny = { episodeId: 'ep-ny', facilityId: 'fac-ny', admittedOn: '2026-11-02', dischargedOn: null };
+  const west = { episodeId: 'ep-west', facilityId: 'fac-west', admittedOn: '2026-11-10', dischargedOn: null };
+  const nyAgain = { episodeId: 'ep-ny-2', facilityId: 'fac-ny', admittedOn: '2026-11-16', dischargedOn: null };
+  const ended = { episodeId: 'ep-old', facilityId: 'fac-west', admittedOn: '2026-10-01', dischargedOn: '2026-11-01' };
+  const at = (facilityId: string, localDate = '2026-11-23', enrolledEpisodeId: string | null = null) => ({ facilityId, localDate, enrolledEpisodeId });
+
+  const cases: [string, ReturnType<typeof at>, EpisodeSpan[], string | null][] = [
+    ['a New York session is judged by the New York episode, not the West one', at('fac-ny'), [west, ny], 'ep-ny'],
+    ['a West session is judged by the West episode', at('fac-west'), [ny, west], 'ep-west'],
+    ['a group seat made under an episode decides, even with two episodes at the facility', at('fac-ny', '2026-11-23', 'ep-ny-2'), [ny, nyAgain, west], 'ep-ny-2'],
+    ['two episodes at the facility and no seat: the first admitted judges, once', at('fac-ny'), [nyAgain, ny], 'ep-ny'],
+    ['a session at a facility with no episode of the patient is still judged, by the first episode covering the day', at('fac-other'), [west, ny], 'ep-ny'],
+    ['an episode not yet admitted that day does not judge it', at('fac-west', '2026-11-05'), [ny, west], 'ep-ny'],
+    ['no episode covering the day: nobody judges it', at('fac-west', '2026-11-01'), [west, ny], null],
+    ['a seat made under a discharged episode falls back to the facility', at('fac-west', '2026-11-23', 'ep-old'), [ended, ny, west], 'ep-west'],
+  ];
+  for (const [rule, session, episodes, expected] of cases) {
+    it(rule, () => assert.equal(episodeOfSession(session, episodes), expected));
   }
 });
 

@@ -125,10 +125,13 @@ export interface DrugTestEvent extends AlertSubject {
 }
 
 /**
- * A refused test, a specimen that is adulterated, substituted or invalid, an analyte
- * positive that no prescription explains, and a prescribed medication that is absent
- * (possible diversion) each raise one high alert per test. A dilute specimen does not: it
- * calls for a recollection, shown on the test, not an alert.
+ * A refused test and a specimen that is adulterated, substituted or invalid each raise one
+ * high alert per test. An analyte positive that no prescription explains, and a prescribed
+ * medication that is absent (possible diversion), raise one high alert per test AND analyte
+ * (`${testId}:${analyte}`): a lab confirmation that finds a new analyte after the cup's alert
+ * (fentanyl after THC) is a new safety signal and must not be swallowed by the first alert,
+ * while re-entering the same analyte does not raise it twice. A dilute specimen does not
+ * alert: it calls for a recollection, shown on the test.
  */
 export function drugTestAlerts(event: DrugTestEvent): AlertCandidate[] {
   const base = { patientId: event.patientId, episodeId: event.episodeId, facilityId: event.facilityId, source: { entity: 'drug_test', id: event.testId } };
@@ -138,10 +141,12 @@ export function drugTestAlerts(event: DrugTestEvent): AlertCandidate[] {
     out.push({ ...base, rule: 'drug_test_specimen_not_valid', conditionKey: event.testId, details: { validity: event.validity } });
   }
   const analytesWith = (interpretation: AnalyteInterpretation) => [...new Set(event.results.filter((r) => r.interpretation === interpretation).map((r) => r.analyte))].sort();
-  const positives = analytesWith('positive');
-  if (positives.length > 0) out.push({ ...base, rule: 'drug_test_unexpected_positive', conditionKey: event.testId, details: { analytes: positives } });
-  const missing = analytesWith('missing_expected');
-  if (missing.length > 0) out.push({ ...base, rule: 'drug_test_missing_expected', conditionKey: event.testId, details: { analytes: missing } });
+  for (const analyte of analytesWith('positive')) {
+    out.push({ ...base, rule: 'drug_test_unexpected_positive', conditionKey: `${event.testId}:${analyte}`, details: { analytes: [analyte] } });
+  }
+  for (const analyte of analytesWith('missing_expected')) {
+    out.push({ ...base, rule: 'drug_test_missing_expected', conditionKey: `${event.testId}:${analyte}`, details: { analytes: [analyte] } });
+  }
   return out;
 }
 
@@ -232,6 +237,9 @@ export interface DoseEvent extends AlertSubject {
   readonly addictionMedication: 'moud' | 'maud' | null;
 }
 
+/** The condition a missed or refused observed dose raises: one per medication and day. */
+export const doseConditionKey = (medicationId: string, scheduledOn: string): string => `${medicationId}:${scheduledOn}`;
+
 /** An observed dose missed or refused raises one medium alert per dose. A dose held on clinical grounds does not. */
 export function doseAlerts(event: DoseEvent): AlertCandidate[] {
   if (event.outcome !== 'missed' && event.outcome !== 'refused') return [];
@@ -240,7 +248,7 @@ export function doseAlerts(event: DoseEvent): AlertCandidate[] {
     episodeId: event.episodeId,
     facilityId: event.facilityId,
     rule: 'missed_observed_dose',
-    conditionKey: `${event.medicationId}:${event.scheduledOn}`,
+    conditionKey: doseConditionKey(event.medicationId, event.scheduledOn),
     source: { entity: 'dose_administration', id: event.doseId },
     details: { medicationId: event.medicationId, scheduledOn: event.scheduledOn, outcome: event.outcome, addictionMedication: event.addictionMedication },
   }];

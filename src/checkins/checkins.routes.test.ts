@@ -3,6 +3,7 @@
  * second the same day, use reported raises one alert, and only clinical readers see history.
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { before, beforeEach, describe, it } from 'node:test';
 import { type MonitoringWorld, addPatient, alertRows, auditRows, monitoringWorld } from './test-fixtures.ts';
 
@@ -13,6 +14,20 @@ const calm = { craving: 2, mood: 4, sleepHours: 7.5, sleepQuality: 4, usedSinceL
 
 const checkinCount = async (patientId: string) =>
   Number((await world.ctx.deps.db.selectFrom('daily_checkins').select((eb) => eb.fn.countAll().as('n')).where('patient_id', '=', patientId).executeTakeFirstOrThrow()).n);
+
+/** A second active episode for the patient, in another program. */
+async function addEpisode(patientId: string, program: { programId: string; phaseId: string }, admittedOn: string): Promise<string> {
+  const db = world.ctx.deps.db;
+  const now = world.ctx.clock.now();
+  const episodeId = randomUUID();
+  await db.insertInto('episodes').values({
+    org_id: world.org.orgId, episode_id: episodeId, patient_id: patientId, program_id: program.programId, status: 'active', admitted_on: admittedOn,
+    expected_discharge_on: '2027-01-10', referral_source: 'self', level_of_care: '2.1', phase_id: program.phaseId, track_id: null,
+    primary_clinician_id: world.westClinician.staffId, discharged_on: null, discharge_reason: null, discharge_summary: null, created_at: now, updated_at: now,
+  }).execute();
+  await db.insertInto('episode_phases').values({ org_id: world.org.orgId, episode_id: episodeId, effective_on: admittedOn, phase_id: program.phaseId, changed_by: world.westClinician.staffId, changed_at: now, reason: null }).execute();
+  return episodeId;
+}
 
 before(async () => {
   world = await monitoringWorld();
@@ -154,6 +169,28 @@ describe('who may enter and read check-ins', () => {
     assert.equal(response.statusCode, 403, response.body);
     assert.equal(response.json().error.code, 'facility_forbidden');
     assert.equal(await checkinCount(patientId), 0);
+  });
+
+  it('lets a clinician at the patient’s second facility record a phone check-in there, with that episode, day and alert', async () => {
+    const { patientId } = await addPatient(world, { admittedOn: '2026-11-02' });
+    const westEpisodeId = await addEpisode(patientId, world.westProgram, '2026-11-10');
+    // 06:30 UTC on the 25th: 01:30 on the 25th in New York, still 22:30 on the 24th in Los Angeles.
+    world.ctx.clock.set('2026-11-25T06:30:00Z');
+    const response = await world.westClinician.post(`/api/patients/${patientId}/checkins`, { ...calm, usedSinceLast: true, substances: ['alcohol'] });
+    assert.equal(response.statusCode, 201, response.body);
+    assert.deepEqual([response.json().checkin.episodeId, response.json().checkin.checkinOn], [westEpisodeId, '2026-11-24'], 'the West episode and the Los Angeles day (New York is already on the 25th)');
+    const audit = await auditRows(world, 'daily_checkin', patientId);
+    assert.equal((audit[0]!.details as { facilityId: string }).facilityId, world.westFacilityId);
+    assert.deepEqual((await alertRows(world, patientId)).map((a) => [a.facility_id, a.episode_id]), [[world.westFacilityId, westEpisodeId]]);
+  });
+
+  it('a clinician assigned to both facilities records at the first the patient was admitted to', async () => {
+    const { patientId, episodeId } = await addPatient(world, { admittedOn: '2026-11-02' });
+    await addEpisode(patientId, world.westProgram, '2026-11-10');
+    const both = await world.staff(['clinician'], [world.westFacilityId, world.facilityId]);
+    const response = await both.post(`/api/patients/${patientId}/checkins`, calm);
+    assert.equal(response.statusCode, 201, response.body);
+    assert.equal(response.json().checkin.episodeId, episodeId);
   });
 
   it('answers 404 for a patient who does not exist', async () => {

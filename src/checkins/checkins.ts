@@ -16,7 +16,7 @@ import { type CheckinPlace, checkinProblems, checkinSummary } from './checkin-ru
 import type { Checkin, CheckinCreated, CheckinInput, CheckinsQuery, PatientCheckins, PortalCheckins } from './checkins.schemas.ts';
 import { type CheckinRow, checkinRows, upsertCheckin } from './checkins.store.ts';
 import { dayRange } from './day-range.ts';
-import { placeOfPatient } from './patient-place.ts';
+import { placeOfPatient, placesOfPatient } from './patient-place.ts';
 
 /** The trend read's default: the last 30 days. */
 const DEFAULT_RANGE_DAYS = 30;
@@ -95,11 +95,16 @@ export async function writeCheckin(trx: Transaction<Database>, audit: AuditConte
   return { row, inserted: written.inserted };
 }
 
-/** Staff enter a check-in read over the phone. Recording acts at the patient's facility: the caller must be assigned there. */
+/**
+ * Staff enter a check-in read over the phone. Recording acts at one of the patient's places:
+ * the first (earliest admitted) the caller is assigned to — a clinician at the patient's
+ * second facility records it there, with that episode and day — and 403 only when the caller
+ * is assigned to none of them (as recordDose in medications/doses.ts).
+ */
 export async function recordStaffCheckin(deps: AppDeps, actor: StaffActor, audit: AuditContext, patientId: string, input: CheckinInput): Promise<CheckinCreated> {
   return deps.db.transaction().execute(async (trx) => {
-    const place = await placeOfPatient(trx, actor.orgId, patientId);
-    if (!canSeeFacility(actor, place.facilityId)) throw new AppError(403, 'facility_forbidden', 'The patient is treated at a facility you are not assigned to.');
+    const place = (await placesOfPatient(trx, actor.orgId, patientId)).all.find((p) => canSeeFacility(actor, p.facilityId));
+    if (!place) throw new AppError(403, 'facility_forbidden', 'The patient is treated at a facility you are not assigned to.');
     const { row, inserted } = await writeCheckin(trx, audit, { patientId, place, source: 'staff', recordedBy: actor.staffId, input }, deps.clock.now());
     return { checkin: toCheckin(row), replaced: !inserted };
   });

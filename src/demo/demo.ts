@@ -10,7 +10,7 @@ import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import { type DatabaseHandle, openDatabase } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
-import { administratorEmails, demoOrganization, portalExample } from './demo.store.ts';
+import { administratorEmails, criticalAlertExample, demoOrganization, portalExample } from './demo.store.ts';
 import { DEMO_ADMIN, DEMO_ORGANIZATION_NAME, DEMO_PASSWORD, FACILITIES, STAFF, type StaffKey } from './organization.ts';
 import { SEEDING_SUFFIX, type SeedResult, seedDemo } from './seed.ts';
 import { FULL_DEMO } from './timeline.ts';
@@ -87,6 +87,8 @@ export async function prepareDemo(settings: DemoSettings, clock: Clock, log: (li
   }
 }
 
+const FACILITY_SHORT: Record<string, string> = { [FACILITIES.hartford.name]: 'Hartford', [FACILITIES.pasadena.name]: 'Pasadena' };
+
 const listed = (counts: Record<string, number>, names: Record<string, string> = {}) =>
   Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${names[k] ?? k.replace(/_/g, ' ')} ${n}`).join(', ') || 'none';
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
@@ -107,7 +109,25 @@ export function summary(result: SeedResult): string {
     `  step-down queue today (week of ${today.stepDownWeek}): ${total(today.stepDownQueue)} (${listed(today.stepDownQueue)})`,
     `  instruments due today: ${total(today.instrumentsDue)} (${listed(today.instrumentsDue)})`,
     `  plan reviews needing attention: ${total(today.planWorklist)} (${listed(today.planWorklist)})`,
+    ...monitoringLines(result),
   ].join('\n');
+}
+
+/** Issue 5 in the summary: drug tests, medications, check-ins, on-call, alerts. */
+function monitoringLines(result: SeedResult): string[] {
+  const m = result.counts.monitoring;
+  const today = result.monitoring;
+  const lists = Object.entries(today.drugTestsToday).map(([name, statuses]) => `${FACILITY_SHORT[name] ?? name} ${total(statuses)}${total(statuses) ? ` (${listed(statuses)})` : ''}`).join(', ');
+  const onCall = Object.entries(today.onCallNow).map(([name, people]) => `${FACILITY_SHORT[name] ?? name} ${people.join(' and ') || 'nobody'}`).join(', ');
+  return [
+    `  drug tests: ${total(m.drugTestsByStatus)} (${listed(m.drugTestsByStatus)}; ${listed(m.drugTestsByReason)}; ${m.hl7Imports} imported by HL7, ${m.temperatureOutOfRange} read out of temperature range); outcomes: ${listed(m.drugTestsByOutcome)}; validity: ${listed(m.drugTestsByValidity)}`,
+    `  drug tests on today's lists: ${lists}`,
+    `  medications: ${m.medications} for ${m.medicatedPatients} patients (${listed(m.medicationsByKind, { moud: 'MOUD', maud: 'MAUD' })}; ${m.observedMedications} with observed dosing); observed doses: ${listed(m.dosesByOutcome)}`,
+    `  daily check-ins: ${total(m.checkinsBySource)} from ${m.checkinPatients} patients (${listed(m.checkinsBySource)}); use reported ${m.checkinsReportingUse} time(s)`,
+    `  on call now: ${onCall} (${m.onCallShifts} weekly shifts)`,
+    `  alerts: ${total(m.alertsByState)} (${listed(m.alertsByState)}; ${m.escalated} escalated, ${m.overdue} overdue, ${m.openCritical} critical unresolved): ${listed(m.alertsByRule)}`,
+    `  clinical director's alert inbox: ${today.inbox.unresolved} unresolved, ${today.inbox.critical} critical, ${today.inbox.overdue} overdue`,
+  ];
 }
 
 const ROLE_LINES: [string, StaffKey[]][] = [
@@ -119,7 +139,6 @@ const ROLE_LINES: [string, StaffKey[]][] = [
   ['Billing', ['billing']],
 ];
 
-const FACILITY_SHORT: Record<string, string> = { [FACILITIES.hartford.name]: 'Hartford', [FACILITIES.pasadena.name]: 'Pasadena' };
 
 /** The sign-in block printed at start: the administrator and one account per role. */
 export async function signInLines(handle: DatabaseHandle, settings: DemoSettings): Promise<string[]> {
@@ -141,6 +160,13 @@ export async function signInLines(handle: DatabaseHandle, settings: DemoSettings
   }
   const patient = org ? await portalExample(handle.db, org.org_id) : undefined;
   if (patient) lines.push(`  ${pad('Patient portal')}${patient.email} at ${settings.config.publicUrl}/portal${patient.planToSign ? ' (a treatment plan to sign)' : ''}`);
+  const nurse = STAFF.find((s) => s.key === 'nurse')!;
+  const desk = STAFF.find((s) => s.key === 'deskHartford')!;
+  lines.push('Monitoring (issue 5):');
+  lines.push(`  ${pad('Drug tests')}today's list and collection as ${desk.email}; results to sign as ${nurse.email} (/drug-tests)`);
+  lines.push(`  ${pad('Dosing')}today's observed doses as ${nurse.email} (/dosing); the check-in kiosk as ${desk.email} (/kiosk)`);
+  const critical = org ? await criticalAlertExample(handle.db, org.org_id) : undefined;
+  if (critical) lines.push(`  ${pad('Alerts')}a critical suicide-risk alert for ${critical.patient} is open for ${critical.recipients.join(', ')} (/alerts); the clinical director sees every facility's alerts`);
   lines.push(settings.config.databaseUrl ? 'To start over, stop Cairn and drop the demo database.' : `To start over, stop Cairn and delete ${describeWhere(settings.config)}.`);
   return lines;
 }

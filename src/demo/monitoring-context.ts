@@ -39,7 +39,6 @@ export interface MonitoringStats {
   reviewed: number;
   medications: number;
   dosesRecorded: number;
-  missedDosesByJob: number;
   portalCheckins: number;
   kioskCheckins: number;
   onCallShifts: number;
@@ -50,7 +49,7 @@ export interface MonitoringStats {
 
 export const emptyMonitoringStats = (): MonitoringStats => ({
   randomSelected: 0, forCauseOrdered: 0, collected: 0, temperatureOutOfRange: 0, refused: 0, notCollected: 0, resulted: 0, hl7Imports: 0, reviewed: 0,
-  medications: 0, dosesRecorded: 0, missedDosesByJob: 0, portalCheckins: 0, kioskCheckins: 0, onCallShifts: 0, alertsAcknowledged: 0, alertsResolved: 0, jobRounds: 0,
+  medications: 0, dosesRecorded: 0, portalCheckins: 0, kioskCheckins: 0, onCallShifts: 0, alertsAcknowledged: 0, alertsResolved: 0, jobRounds: 0,
 });
 
 export const isWeekday = (date: LocalDate) => isoWeekday(date) <= 5;

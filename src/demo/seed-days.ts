@@ -115,10 +115,15 @@ export class DayWalker {
       this.care.day(date, facility, this.live);
       this.monitoring.day(date, facility, this.live);
     }
+    // The day's events, and those that follow from them, up to the small hours: what is planned
+    // for a later day (a lab's report, a confirmation) waits for that day, so the clock never runs back.
+    const horizon = instantAt(addDays(date, 1), '04:00', this.world.facilities.hartford.timeZone).getTime();
     while (this.#queue.length > 0) {
       this.#queue.sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq);
+      if (this.#queue[0]!.at.getTime() >= horizon) break;
       const event = this.#queue.shift()!;
       if (event.at.getTime() > this.now.getTime()) continue;
+      if (event.at.getTime() < this.clock.now().getTime()) throw new Error(`the demo's clock would run back from ${this.clock.now().toISOString()} to ${event.at.toISOString()}`);
       this.clock.set(event.at);
       await event.run();
     }

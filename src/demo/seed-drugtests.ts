@@ -17,6 +17,7 @@ import type { DemoClient } from './client.ts';
 import { drawDemoSelection } from './demo-draws.ts';
 import { type SpecimenFindings, type SpecimenValidityPlan, confirmationReadings, cupReadings, labReadings, oruMessage, unexpectedUse, validityMeasures } from './drug-test-course.ts';
 import { type MonitoringContext, after, isWeekday, nextWeekdayAt } from './monitoring-context.ts';
+import type { MedicationPlan } from './monitoring-plan.ts';
 import { FRONT_DESK, type FacilityKey, TRACK_DAYS } from './organization.ts';
 import type { Live } from './seed-days.ts';
 
@@ -108,7 +109,9 @@ export class DrugTestDesk {
       const lapse = plan.lapses.get(p.plan.profile.key);
       if (lapse && addDays(lapse, 2) === date) {
         const substance = this.ctx.care.courseOf(p).substance;
-        push(at(SITE[facility].orderAt), () => this.#orderForCause(p, `Reported ${substance === 'opioids' ? 'fentanyl' : substance} use on Saturday at Sunday's check-in; test today per the treatment agreement.`, p.clinician));
+        push(at(SITE[facility].orderAt), async () => {
+          await this.#orderForCause(p, `Reported ${substance === 'opioids' ? 'fentanyl' : substance} use on Saturday at Sunday's check-in; test today per the treatment agreement.`, p.clinician);
+        });
       }
       if (plan.refusal?.patientKey === p.plan.profile.key && plan.refusal.on === date) {
         push(at('09:40'), async () => {
@@ -132,6 +135,11 @@ export class DrugTestDesk {
       const r = this.ctx.rng.fork(`${p.plan.profile.key}|collect-at|${date}|${t.reason}`);
       this.ctx.push(after(at, r.int(3, 12)), () => this.#collect(t));
     }
+  }
+
+  /** The day's draw, unless it has run. */
+  drawToday(facility: FacilityKey, date: LocalDate): Promise<void> {
+    return this.#select(facility, date);
   }
 
   async #select(facility: FacilityKey, date: LocalDate): Promise<void> {
@@ -187,7 +195,8 @@ export class DrugTestDesk {
     const key = t.p.plan.profile.key;
     const course = this.ctx.care.courseOf(t.p);
     const meds = (this.ctx.plan.medications.get(key) ?? []).filter((m) => compareDates(m.startedOn, t.date) <= 0);
-    const expected = [...new Set(meds.flatMap((m) => m.expectedAnalytes ?? catalogEntryFor(m.name)?.expectedAnalytes ?? []))].sort();
+    const analytesOf = (m: MedicationPlan): readonly string[] => m.expectedAnalytes ?? catalogEntryFor(m.name)?.expectedAnalytes ?? [];
+    const expected = [...new Set(meds.flatMap(analytesOf))].sort();
     const r = this.ctx.rng.fork(`${key}|use|${t.date}|${t.reason}`);
     const lapse = this.ctx.plan.lapses.get(key) ?? null;
     const positives = unexpectedUse(r, { substance: course.substance, reliability: t.p.plan.profile.reliability, teen: t.p.program === 'adolescent', admittedOn: t.p.plan.admittedOn, date: t.date, lapse })

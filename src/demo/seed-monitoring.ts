@@ -1,19 +1,18 @@
 /**
  * Monitoring and clinical safety in the demo's walk (issue 5), through the API: medication
  * lists entered at admission and observed doses recorded at the Hartford nurse's window
- * (a few left unrecorded and marked missed overnight, one held, one refused); daily
+ * (a few left unrecorded and marked missed by the job runner the next day, one held, one refused); daily
  * check-ins over the last three weeks from the portal and the front-desk kiosk; the weekly
  * on-call rota; the job runner's sweeps (escalation, absences, hours at risk, plan reviews)
  * at midday and at night; and today's PHQ-9 in the portal with item 9 above zero. Drug
  * testing is seed-drugtests.ts, the care team's alert rounds seed-alerts.ts.
  */
 import { jobHandlers } from '../jobs/handlers.ts';
-import { systemAudit } from '../jobs/system-audit.ts';
 import { workOnce } from '../jobs/worker.ts';
 import type { Medication } from '../medications/medications.schemas.ts';
-import { recordMissedDoses } from '../medications/missed-doses.ts';
 import { type LocalDate, addDays, compareDates, daysBetween, instantAt, isoWeekday, localDateOf } from '../time/local-time.ts';
 import { phq9Answers } from './clinical-course.ts';
+import { refreshPlannerStatistics } from './demo.store.ts';
 import { type MonitoringContext, after, isWeekday } from './monitoring-context.ts';
 import { checkinAnswers } from './monitoring-plan.ts';
 import { FRONT_DESK, type FacilityKey, type StaffKey, TRACK_DAYS } from './organization.ts';
@@ -66,10 +65,9 @@ export class MonitoringWalker {
     const push = this.ctx.push;
     this.drugTests.day(date, facility, live);
     this.alerts.day(date, facility);
-    // The night before is over: observed doses nobody recorded are marked missed (the job runner's end-of-day work).
-    push(at('00:30'), () => this.#missedDoses(facility, addDays(date, -1)));
     if (isoWeekday(date) === 1) push(at('07:00'), () => this.#onCall(facility, addDays(date, 7)));
     if (facility === 'hartford') {
+      if (this.ctx.deps.engine === 'pglite' && isoWeekday(date) === 1) push(at('04:00'), () => refreshPlannerStatistics(this.ctx.deps.db));
       push(at('12:30'), () => this.#jobs());
       push(at('23:30'), () => this.#jobs());
     }
@@ -113,22 +111,21 @@ export class MonitoringWalker {
     this.alerts.critical(p);
   }
 
-  /** At the end of the walk (the clock at now): the job runner's sweep as the server will run it, escalating what is overdue. */
+  /**
+   * At the end of the walk (the clock at now): today's draw at each facility if the morning has
+   * not come yet (as the first collector to open the list would), then the job runner's sweep
+   * as the server will run it, escalating what is overdue.
+   */
   async finish(): Promise<void> {
+    for (const facility of Object.keys(this.ctx.world.facilities) as FacilityKey[]) {
+      await this.drugTests.drawToday(facility, localDateOf(this.ctx.now, this.ctx.world.facilities[facility].timeZone));
+    }
     await this.#jobs();
   }
 
   async #jobs(): Promise<void> {
     await workOnce(this.ctx.deps, jobHandlers(), { workerId: 'cairn-demo-seed', leaseMs: 5 * 60_000, batch: 20 });
     this.ctx.stats.jobRounds += 1;
-  }
-
-  async #missedDoses(facility: FacilityKey, date: LocalDate): Promise<void> {
-    if (compareDates(date, this.ctx.timeline.historyStart) < 0) return;
-    const { deps, orgId, clock } = this.ctx;
-    const now = clock.now();
-    const result = await deps.db.transaction().execute((trx) => recordMissedDoses(trx, systemAudit(orgId, now), { orgId, facilityId: this.ctx.world.facilities[facility].id, date, now }));
-    if (result.status === 'done') this.ctx.stats.missedDosesByJob += result.recordedDoseIds.length;
   }
 
   /** A week of on-call from Monday 08:00, created the Monday before. */
@@ -148,7 +145,7 @@ export class MonitoringWalker {
     const zone = this.ctx.world.facilities[p.facility].timeZone;
     for (const med of meds.filter((m) => compareDates(m.startedOn, date) <= 0)) {
       const r = this.ctx.rng.fork(`${p.plan.profile.key}|dose|${date}`);
-      // Now and then nobody records the dose: the overnight job marks it missed.
+      // Now and then nobody records the dose: the job runner marks it missed the next day.
       if (r.chance(0.04)) continue;
       this.ctx.push(instantAt(date, DOSE_TIME[p.track], zone), async () => {
         if (p.status !== 'active') return;

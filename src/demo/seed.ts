@@ -12,11 +12,12 @@ import { addDays, compareDates, instantAt, isoWeekday, localDateOf } from '../ti
 import type { CareStats } from './care-state.ts';
 import type { DemoClient } from './client.ts';
 import { type DemoCounts, demoCounts } from './demo.store.ts';
-import { FACILITIES } from './organization.ts';
+import type { MonitoringStats } from './monitoring-context.ts';
+import { FACILITIES, FRONT_DESK, type FacilityKey } from './organization.ts';
 import { demoPatients } from './people.ts';
 import { Prng } from './prng.ts';
 import { DayWalker, type WalkStats } from './seed-days.ts';
-import { type AdminAccount, createOrganization, createWorld } from './seed-setup.ts';
+import { type AdminAccount, type World, createOrganization, createWorld } from './seed-setup.ts';
 import { type SeedSize, planTimeline } from './timeline.ts';
 
 /** The organization's name carries this until the seed has finished, so a half-built demo is recognised. */
@@ -42,6 +43,8 @@ export interface SeedResult {
   readonly lastWeek: string;
   /** What a clinician sees today: the step-down queue, instruments due, plans needing attention. */
   readonly care: CareSummary;
+  /** What the collectors, the nurse and the clinical director see today. */
+  readonly monitoring: MonitoringSummary;
   readonly apiCalls: number;
   readonly seconds: number;
 }
@@ -78,6 +81,30 @@ async function careSummary(director: DemoClient, facilityIds: readonly string[],
   };
 }
 
+export interface MonitoringSummary {
+  readonly stats: MonitoringStats;
+  /** Today's drug-test list at each facility (by facility name): tests by status. */
+  readonly drugTestsToday: Record<string, Record<string, number>>;
+  /** The clinical director's inbox across her facilities. */
+  readonly inbox: { readonly unresolved: number; readonly critical: number; readonly overdue: number };
+  /** Who is on call now, by facility name. */
+  readonly onCallNow: Record<string, string[]>;
+}
+
+async function monitoringSummary(world: World, stats: MonitoringStats): Promise<MonitoringSummary> {
+  const drugTestsToday: Record<string, Record<string, number>> = {};
+  const onCallNow: Record<string, string[]> = {};
+  for (const key of Object.keys(world.facilities) as FacilityKey[]) {
+    const { id } = world.facilities[key];
+    const list = await world.staff[FRONT_DESK[key]].client.get<{ tests: { status: string }[] }>(`/api/facilities/${id}/drug-tests/today`);
+    drugTestsToday[FACILITIES[key].name] = tally(list.tests.map((t) => t.status));
+    const roster = await world.staff.director.client.get<{ onCallNow: { fullName: string }[] }>(`/api/facilities/${id}/on-call`);
+    onCallNow[FACILITIES[key].name] = roster.onCallNow.map((s) => s.fullName);
+  }
+  const inbox = await world.staff.director.client.get<MonitoringSummary['inbox']>('/api/alerts/counts');
+  return { stats, drugTestsToday, inbox, onCallNow };
+}
+
 const HOME_ZONE = FACILITIES.hartford.timeZone;
 
 export async function seedDemo(handle: Pick<DatabaseHandle, 'db' | 'engine'>, base: Config, options: SeedOptions): Promise<SeedResult> {
@@ -106,7 +133,8 @@ export async function seedDemo(handle: Pick<DatabaseHandle, 'db' | 'engine'>, ba
     const admin = await createOrganization(app, deps, options.admin);
     const world = await createWorld(app, admin, timeline.historyStart);
     log(`  organization, 2 facilities, 2 programs, ${Object.keys(world.staff).length} staff and ${world.groups.size} groups created`);
-    const walker = new DayWalker(world, clock, timeline, options.now, rng.fork('walk'));
+    const walker = new DayWalker(world, clock, timeline, options.now, rng.fork('walk'), deps);
+    await walker.monitoring.start();
     for (let date = timeline.historyStart; compareDates(date, today) <= 0; date = addDays(date, 1)) {
       await walker.walkDay(date);
       if (isoWeekday(date) === 7 || date === today) {
@@ -116,7 +144,9 @@ export async function seedDemo(handle: Pick<DatabaseHandle, 'db' | 'engine'>, ba
     }
     await walker.bookAhead();
     await walker.care.finish(walker.live);
+    await walker.monitoring.finish();
     const care = await careSummary(world.staff.director.client, Object.values(world.facilities).map((f) => f.id), walker.care.stats);
+    const monitoring = await monitoringSummary(world, walker.monitoring.stats);
 
     const hours: Record<string, Record<string, number>> = {};
     for (const p of walker.live.filter((l) => l.status === 'active')) {
@@ -130,12 +160,13 @@ export async function seedDemo(handle: Pick<DatabaseHandle, 'db' | 'engine'>, ba
     const calls = admin.calls + Object.values(world.staff).reduce((n, s) => n + s.client.calls, 0) + walker.care.portalCalls();
     return {
       orgId: org.orgId,
-      counts: await demoCounts(handle.db, org.orgId),
+      counts: await demoCounts(handle.db, org.orgId, options.now),
       stats: walker.stats,
       hours,
       thisWeek: timeline.thisWeek,
       lastWeek: timeline.lastWeek,
       care,
+      monitoring,
       apiCalls: calls,
       seconds: Math.round((performance.now() - started) / 100) / 10,
     };

@@ -139,12 +139,26 @@ export async function recordCollection(deps: AppDeps, actor: StaffActor, audit: 
   });
 }
 
-/** The patient refused: a result in itself (outcome refused), and an alert to the care team. */
+/** The facility-local today of the test's facility. */
+async function facilityToday(trx: Trx, orgId: string, facilityId: string, now: Date): Promise<string> {
+  const { time_zone: timeZone } = (await getFacility(trx, orgId, facilityId))!;
+  return localDateOf(now, timeZone);
+}
+
+/**
+ * The patient refused: a result in itself (outcome refused, treated like a positive), and an
+ * alert to the care team. Witnessed at the collection, so recorded on the test's day only,
+ * like a collection: a refusal entered days later, from memory, about a test the patient
+ * may never have been asked to give, would put a false "refused" in the chart (422 not_today).
+ */
 export async function recordRefusal(deps: AppDeps, actor: StaffActor, audit: AuditContext, testId: string, input: RefusalInput): Promise<DrugTestSummary> {
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
     const test = await lockedTest(trx, actor, testId);
     requirePending(test.status);
+    if ((await facilityToday(trx, actor.orgId, test.facility_id, now)) !== test.selected_on) {
+      throw new AppError(422, 'not_today', 'A refusal can only be recorded on the test’s day.', { selectedOn: test.selected_on });
+    }
     await updateDrugTest(trx, actor.orgId, testId, { status: 'refused', outcome: 'refused', collection_note: input.note.trim(), updated_at: now });
     await recordAudit(trx, audit, { action: 'update', entity: 'drug_test', entityId: testId, patientId: test.patient_id, details: { status: 'refused', outcome: 'refused' } });
     const candidates = drugTestAlerts({ patientId: test.patient_id, episodeId: test.episode_id, facilityId: test.facility_id, testId, status: 'refused', validity: null, results: [] });
@@ -153,14 +167,23 @@ export async function recordRefusal(deps: AppDeps, actor: StaffActor, audit: Aud
   });
 }
 
-/** No specimen and no refusal: the patient was absent, the session cancelled… */
+/**
+ * No specimen and no refusal: the patient was absent, the session cancelled… On the test's
+ * day, or after it: a test still pending when its day ended can no longer be collected (see
+ * recordCollection), so "not collected" is the only true way left to close it — and a
+ * for-cause test stays visible as pending in the chart until it is closed, which would
+ * mislead the clinician who ordered it. It asserts nothing against the patient and raises
+ * no alert. Never before the test's day (422 not_today). A late close is marked in the audit.
+ */
 export async function recordNotCollected(deps: AppDeps, actor: StaffActor, audit: AuditContext, testId: string, input: NotCollectedInput): Promise<DrugTestSummary> {
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
     const test = await lockedTest(trx, actor, testId);
     requirePending(test.status);
+    const today = await facilityToday(trx, actor.orgId, test.facility_id, now);
+    if (today < test.selected_on) throw new AppError(422, 'not_today', 'A test cannot be closed as not collected before its day.', { selectedOn: test.selected_on });
     await updateDrugTest(trx, actor.orgId, testId, { status: 'not_collected', not_collected_reason: input.reason.trim(), updated_at: now });
-    await recordAudit(trx, audit, { action: 'update', entity: 'drug_test', entityId: testId, patientId: test.patient_id, details: { status: 'not_collected' } });
+    await recordAudit(trx, audit, { action: 'update', entity: 'drug_test', entityId: testId, patientId: test.patient_id, details: { status: 'not_collected', ...(today > test.selected_on ? { closedAfterDay: true, selectedOn: test.selected_on } : {}) } });
     return summaryOf(trx, actor.orgId, (await getDrugTest(trx, actor.orgId, testId))!, now);
   });
 }

@@ -4,6 +4,7 @@ import { type Client, type TestContext, type TestOrg, createOrg, createStaffMemb
 import type { AuditContext } from '../audit/record.ts';
 import { cancelSession, insertEnrollment, insertEpisode, insertGroup, insertIndividualSession, insertPatient } from '../attendance/test-fixtures.ts';
 import { runDailySelection } from './daily-selection.ts';
+import { insertDrugTest } from './test-fixtures.ts';
 
 /*
  * Downtown (New York). The clock stands at 10:00 on Tuesday 24 November 2026; the facility
@@ -391,6 +392,48 @@ describe('refusal and not collected', () => {
     assert.equal((await frontDesk.post(`/api/drug-tests/${test.testId}/collection`, { specimenId: 'SP-1005', observed: true, temperatureC: 36 })).json().error.code, 'test_not_pending');
     const [event] = (await auditOf('drug_test')).filter((e) => e.entity_id === test.testId && e.action === 'update');
     assert.deepEqual(event!.details, { status: 'not_collected' });
+  });
+});
+
+describe('refusal and not collected on another day', () => {
+  const pendingOn = async (selectedOn: string, reason: 'random' | 'for_cause' = 'random') =>
+    (await insertDrugTest(ctx.deps.db, org.orgId, { patientId: patients['ana']!, facilityId: downtown, collectedBy: clinician.staffId, status: 'pending', selectedOn, reason })).testId;
+  const rowOf = (testId: string) => ctx.deps.db.selectFrom('drug_tests').select(['status', 'outcome']).where('test_id', '=', testId).executeTakeFirstOrThrow();
+
+  it('a refusal is recorded on the test’s day only: yesterday’s test is 422 not_today, stays pending and raises nothing', async () => {
+    const testId = await pendingOn('2026-11-23');
+    const response = await frontDesk.post(`/api/drug-tests/${testId}/refusal`, { note: 'Declined' });
+    assert.equal(response.statusCode, 422, response.body);
+    assert.equal(response.json().error.code, 'not_today');
+    assert.deepEqual(await rowOf(testId), { status: 'pending', outcome: null });
+    assert.equal((await ctx.deps.db.selectFrom('alerts').select('alert_id').where('source_id', '=', testId).execute()).length, 0);
+  });
+
+  it('a refusal after the facility’s midnight belongs to the next day: 422 not_today', async () => {
+    const testId = await pendingOn(TODAY, 'for_cause');
+    ctx.clock.set(at('2026-11-25', '00:05'));
+    try {
+      const response = await frontDesk.post(`/api/drug-tests/${testId}/refusal`, { note: 'Declined' });
+      assert.deepEqual([response.statusCode, response.json().error.code], [422, 'not_today']);
+    } finally {
+      ctx.clock.set(at(TODAY, '10:45'));
+    }
+  });
+
+  it('a for-cause test left pending past its day may still be closed as not collected, marked late in the audit', async () => {
+    const testId = await pendingOn('2026-11-23', 'for_cause');
+    const response = await frontDesk.post(`/api/drug-tests/${testId}/not-collected`, { reason: 'Patient left before collection' });
+    assert.equal(response.statusCode, 200, response.body);
+    assert.deepEqual(await rowOf(testId), { status: 'not_collected', outcome: null });
+    const [event] = (await auditOf('drug_test')).filter((e) => e.entity_id === testId && e.action === 'update');
+    assert.deepEqual(event!.details, { status: 'not_collected', closedAfterDay: true, selectedOn: '2026-11-23' });
+  });
+
+  it('a test cannot be closed as not collected before its day: 422 not_today', async () => {
+    const testId = await pendingOn('2026-11-25', 'for_cause');
+    const response = await frontDesk.post(`/api/drug-tests/${testId}/not-collected`, { reason: 'Patient will be away' });
+    assert.deepEqual([response.statusCode, response.json().error.code], [422, 'not_today']);
+    assert.deepEqual(await rowOf(testId), { status: 'pending', outcome: null });
   });
 });
 

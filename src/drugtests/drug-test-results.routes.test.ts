@@ -102,18 +102,32 @@ describe('entering results by hand', () => {
     assert.deepEqual(recipients, [{ staff_id: clinician.staffId, reason: 'primary_clinician' }]);
   });
 
-  it('re-entering results before review replaces the readings and does not raise the alert again', async () => {
+  it('re-entering results before review replaces the readings, does not raise an analyte’s alert again, and alerts on a newly positive analyte', async () => {
     const { testId } = await collectedTest('Cleo');
     assert.equal((await results(testId, { readings: [cup('cocaine', true), cup('thc', false)] })).statusCode, 200);
     const again = await results(testId, { readings: [cup('cocaine', true), cup('amphetamines', true)] });
     assert.equal(again.statusCode, 200, again.body);
     assert.deepEqual(again.json().readings.map((r: { analyte: string }) => r.analyte), ['amphetamines', 'cocaine']);
-    assert.deepEqual(again.json().alertsRaised, []);
-    assert.equal(await count('alerts', testId), 1);
+    assert.deepEqual(again.json().alertsRaised.map((a: { rule: string }) => a.rule), ['drug_test_unexpected_positive']);
+    const alerts = await alertsOf(testId);
+    assert.deepEqual(alerts.map((a) => (a.details as { analytes: string[] }).analytes).sort(), [['amphetamines'], ['cocaine']]);
     assert.equal(await count('drug_test_results', testId), 2);
     // One 'resulted' custody event: the correction is an amendment, not another hand-over.
     assert.equal((await ctx.deps.db.selectFrom('drug_test_custody_events').select('event').where('test_id', '=', testId).where('event', '=', 'resulted').execute()).length, 1);
     assert.deepEqual((await auditOf(testId)).map((a) => (a.details as { change: string }).change), ['results_entered', 'results_replaced']);
+  });
+
+  it('a lab confirmation finding fentanyl after the cup’s THC alert was resolved raises a new fentanyl alert', async () => {
+    const { testId } = await collectedTest('Cyra');
+    assert.equal((await results(testId, { readings: [cup('thc', true)] })).statusCode, 200);
+    const [thc] = await ctx.deps.db.selectFrom('alerts').select('alert_id').where('source_id', '=', testId).execute();
+    assert.equal((await director.post(`/api/alerts/${thc!.alert_id}/acknowledge`)).statusCode, 200);
+    assert.equal((await director.post(`/api/alerts/${thc!.alert_id}/resolve`, { note: 'Discussed THC use in session' })).statusCode, 200);
+    const lab = await results(testId, { readings: [{ analyte: 'fentanyl', method: 'lab_confirmation', value: 12 }, { analyte: 'thc', method: 'lab_confirmation', value: 40 }] });
+    assert.equal(lab.statusCode, 200, lab.body);
+    assert.equal(lab.json().outcome, 'unexpected_positive');
+    const alerts = await alertsOf(testId);
+    assert.deepEqual(alerts.map((a) => [(a.details as { analytes: string[] }).analytes[0], a.state]).sort(), [['fentanyl', 'open'], ['thc', 'resolved']]);
   });
 
   it('prescribed methadone absent → missing_expected (possible diversion), with its alert', async () => {

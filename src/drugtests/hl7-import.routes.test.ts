@@ -180,6 +180,7 @@ describe('a message that cannot be imported writes nothing', () => {
     ['results with no OBR to belong to', async () => good().split('\r').filter((l) => !l.startsWith('OBR')).join('\r'), 422, 'hl7_malformed', { segment: 'OBX', sequence: 1 }],
     ['no OBX', async () => good().split('\r').filter((l) => !l.startsWith('OBX')).join('\r'), 422, 'hl7_malformed', { segment: 'OBX' }],
     ['a non-numeric NM value in the confirmation (after valid screens)', async () => good().replace('||45|ng/mL|<5', '||forty-five|ng/mL|<5'), 422, 'hl7_malformed', { segment: 'OBX', sequence: 11, field: 'OBX-5' }],
+    ['a reference range too large to be a cut-off', async () => good().replace('||45|ng/mL|<5', '||45|ng/mL|<10000000000'), 422, 'hl7_malformed', { segment: 'OBX', sequence: 11, field: 'OBX-7' }],
     ['an analyte code the panel does not know', async () => good().replace('FEN^Fentanyl screen^L', 'KET^Ketamine screen^L'), 422, 'analyte_unknown', { segment: 'OBX', sequence: 9, field: 'OBX-3', code: 'KET' }],
     ['a specimen id no collected test has', async () => good().replaceAll(`|${s.specimenId}|`, '|SPC-NOPE|'), 422, 'hl7_unmatched', { segment: 'OBR', field: 'OBR-2' }],
     ['an MRN that is not the specimen’s patient', async () => good().replace(`PID|1||${s.mrn}^^^CAIRN^MR~987654^^^NETOX^PI`, 'PID|1||RB-SOMEONE-ELSE^^^CAIRN^MR'), 422, 'hl7_unmatched', { segment: 'PID', field: 'PID-3' }],
@@ -250,12 +251,31 @@ describe('who may import', () => {
     assert.equal(allowed.statusCode, 201, allowed.body);
   });
 
-  it('a nurse of another facility may not import results for this facility’s specimen (403), and nothing is written', async () => {
+  it('to a nurse of another facility, this facility’s specimen looks like no specimen at all (422 hl7_unmatched), and nothing is written', async () => {
     const s = await specimen('Jo');
     const before = await snapshot();
-    const response = await importMessage(screenAndConfirmation({ controlId: nextControlId(), mrn: s.mrn, specimenId: s.specimenId }), otherMedical);
-    assert.equal(response.statusCode, 403, response.body);
-    assert.equal(response.json().error.code, 'facility_forbidden');
+    const existing = await importMessage(screenAndConfirmation({ controlId: nextControlId(), mrn: s.mrn, specimenId: s.specimenId }), otherMedical);
+    const unknown = await importMessage(screenAndConfirmation({ controlId: nextControlId(), mrn: s.mrn, specimenId: 'SPC-NO-SUCH' }), otherMedical);
+    assert.equal(existing.statusCode, 422, existing.body);
+    assert.deepEqual([existing.statusCode, existing.json().error.code], [unknown.statusCode, unknown.json().error.code]);
+    assert.equal(existing.json().error.code, 'hl7_unmatched');
+    const shape = (details: Record<string, unknown>) => ({ ...details, message: undefined });
+    assert.deepEqual(shape(existing.json().error.details), shape(unknown.json().error.details));
+    assert.ok(!existing.body.includes(s.testId));
+    assert.deepEqual(await snapshot(), before);
+  });
+
+  it('a resend by a nurse of another facility is a duplicate that names no import, test or time', async () => {
+    const s = await specimen('Kit');
+    const message = screenAndConfirmation({ controlId: nextControlId(), mrn: s.mrn, specimenId: s.specimenId });
+    const first = await importMessage(message);
+    assert.equal(first.statusCode, 201, first.body);
+    const before = await snapshot();
+    const resend = await importMessage(message, otherMedical);
+    assert.equal(resend.statusCode, 409, resend.body);
+    assert.equal(resend.json().error.code, 'hl7_duplicate');
+    assert.deepEqual(resend.json().error.details, { segment: 'MSH', field: 'MSH-10' });
+    assert.ok(!resend.body.includes(s.testId) && !resend.body.includes(first.json().importId));
     assert.deepEqual(await snapshot(), before);
   });
 });

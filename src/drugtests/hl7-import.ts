@@ -23,26 +23,35 @@ import { HL7_CONTROL_ID_CONSTRAINT, importByControlId, insertImport, lockTest, r
 const unmatched = (problem: { segment: string; sequence: number | null; field: string | null; message: string }) =>
   new AppError(422, 'hl7_unmatched', `The HL7 message does not match a collected specimen: ${problem.segment}${problem.field ? ` ${problem.field}` : ''} ${problem.message}.`, problem);
 
-const duplicate = (prior: { import_id: string; test_id: string; received_at: Date }, controlId: string) =>
+/**
+ * A resend. The receipt's ids (import, test, time) are shown only to a caller who can see
+ * the facility of the test it was imported into; anyone else learns only that the control
+ * id was used — never which specimen, test or facility it concerned.
+ */
+const duplicate = (actor: StaffActor, prior: { import_id: string; test_id: string; received_at: Date; facility_id: string }, controlId: string) =>
   new AppError(409, 'hl7_duplicate', `This message (control id ${controlId.slice(0, 60)}) was already imported.`, {
     segment: 'MSH',
     field: 'MSH-10',
-    importId: prior.import_id,
-    testId: prior.test_id,
-    receivedAt: prior.received_at.toISOString(),
+    ...(canSeeFacility(actor, prior.facility_id) ? { importId: prior.import_id, testId: prior.test_id, receivedAt: prior.received_at.toISOString() } : {}),
   });
 
-/** The one test every OBR of the message refers to (its own order numbers or the message's SPM ids). */
-async function matchTest(trx: Transaction<Database>, orgId: string, message: OruMessage): Promise<string> {
+/**
+ * The one test every OBR of the message refers to (its own order numbers or the message's
+ * SPM ids). Specimens collected at facilities the caller cannot see are treated as unknown:
+ * the answer for one of them is the same 422 hl7_unmatched as for an id that exists nowhere,
+ * so the import cannot be used to probe other facilities' specimen ids.
+ */
+async function matchTest(trx: Transaction<Database>, actor: StaffActor, message: OruMessage): Promise<string> {
   const candidatesOf = (order: OruMessage['orders'][number]) => [order.placerId, order.fillerId, ...message.specimenIds].filter((id) => id !== '');
   const all = [...new Set(message.orders.flatMap(candidatesOf))];
-  const bySpecimen = new Map((await testsBySpecimenIds(trx, orgId, all)).map((r) => [r.specimen_id!, r.test_id]));
+  const visible = (await testsBySpecimenIds(trx, actor.orgId, all)).filter((r) => canSeeFacility(actor, r.facility_id));
+  const bySpecimen = new Map(visible.map((r) => [r.specimen_id!, r.test_id]));
   const matched = new Set<string>();
   for (const order of message.orders) {
     const tests = new Set(candidatesOf(order).flatMap((id) => (bySpecimen.has(id) ? [bySpecimen.get(id)!] : [])));
     if (tests.size === 0) {
       const ids = candidatesOf(order).map((id) => `"${id.slice(0, 40)}"`).join(', ');
-      throw unmatched({ segment: 'OBR', sequence: order.sequence, field: 'OBR-2', message: `names no specimen collected in this organization (${ids})` });
+      throw unmatched({ segment: 'OBR', sequence: order.sequence, field: 'OBR-2', message: `names no specimen collected at your facilities (${ids})` });
     }
     for (const testId of tests) matched.add(testId);
   }
@@ -61,10 +70,9 @@ export async function importHl7(deps: AppDeps, actor: StaffActor, audit: AuditCo
   try {
     return await deps.db.transaction().execute(async (trx) => {
       const prior = await importByControlId(trx, orgId, message.controlId);
-      if (prior) throw duplicate(prior, message.controlId);
-      const testId = await matchTest(trx, orgId, message);
+      if (prior) throw duplicate(actor, prior, message.controlId);
+      const testId = await matchTest(trx, actor, message);
       const test = (await lockTest(trx, orgId, testId))!;
-      if (!canSeeFacility(actor, test.facility_id)) throw new AppError(403, 'facility_forbidden', 'The specimen was collected at a facility you are not assigned to.');
       const { mrn } = await testContext(trx, orgId, testId);
       if (!message.patientIdentifiers.includes(mrn)) {
         throw unmatched({ segment: 'PID', sequence: 1, field: 'PID-3', message: 'does not identify the patient this specimen was collected from' });
@@ -106,7 +114,7 @@ export async function importHl7(deps: AppDeps, actor: StaffActor, audit: AuditCo
   } catch (error) {
     if (isDuplicateRace(error)) {
       const prior = await importByControlId(deps.db, orgId, message.controlId);
-      if (prior) throw duplicate(prior, message.controlId);
+      if (prior) throw duplicate(actor, prior, message.controlId);
     }
     throw error;
   }

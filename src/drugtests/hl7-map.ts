@@ -132,7 +132,12 @@ function valueOf(obx: OruObservation): Value {
 function cutoffOf(obx: OruObservation, def: AnalyteDef, method: ResultMethod, numeric: boolean): number {
   if (obx.referenceRange === '') return cutoffFor(def, method);
   const match = CUTOFF.exec(obx.referenceRange.trim());
-  if (match) return Number(match[2]);
+  if (match) {
+    // Bounded like a value (the column is numeric(12,3)), and above zero: a cut-off of 0 would call every reading detected.
+    const cutoff = asStored(Number(match[2]), 3);
+    if (!(cutoff > 0 && cutoff < 1e9)) throw malformed(at(obx, 7, `gives a cut-off out of range ("${obx.referenceRange.slice(0, 40)}")`));
+    return cutoff;
+  }
   if (numeric) throw malformed(at(obx, 7, `is a reference range Cairn cannot read as a cut-off ("${obx.referenceRange.slice(0, 40)}")`));
   return cutoffFor(def, method);
 }

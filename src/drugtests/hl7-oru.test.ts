@@ -149,6 +149,8 @@ describe('mapping observations to readings', () => {
     ['a bound that cannot be compared with the cut-off', ['OBX|1|SN|BUP^Buprenorphine^L||<^100|ng/mL'], 'hl7_malformed', { field: 'OBX-5' }],
     ['a concentration in another unit', ['OBX|1|NM|BUP^Buprenorphine^L||45|ug/L'], 'hl7_malformed', { field: 'OBX-6' }],
     ['an unreadable reference range on a numeric result', ['OBX|1|NM|BUP^Buprenorphine^L||45|ng/mL|see note'], 'hl7_malformed', { field: 'OBX-7' }],
+    ['a reference range too large for a cut-off', ['OBX|1|NM|BUP^Buprenorphine^L||45|ng/mL|<10000000000'], 'hl7_malformed', { segment: 'OBX', sequence: 1, field: 'OBX-7' }],
+    ['a reference range of zero (every reading would be detected)', ['OBX|1|ST|BUP^Buprenorphine^L||NEGATIVE||<0'], 'hl7_malformed', { segment: 'OBX', sequence: 1, field: 'OBX-7' }],
     ['an unsupported value type', ['OBX|1|ED|BUP^Buprenorphine^L||^AP^PDF^Base64^AAAA'], 'hl7_malformed', { field: 'OBX-2' }],
     ['the same analyte and method twice', ['OBX|1|NM|BUP^Buprenorphine^L||45|ng/mL', 'OBX|2|ST|BUP^Buprenorphine^L||POSITIVE'], 'hl7_malformed', { sequence: 2, field: 'OBX-3' }],
     ['creatinine in µmol/L', ['OBX|1|NM|2161-8^Creatinine^LN||9000|umol/L'], 'hl7_malformed', { field: 'OBX-6' }],

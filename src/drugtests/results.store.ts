@@ -31,7 +31,7 @@ export function testOwner(db: Db, orgId: string, testId: string) {
 /** Tests of the organization whose specimen id is one of these (HL7 matching). */
 export function testsBySpecimenIds(db: Db, orgId: string, specimenIds: readonly string[]) {
   if (specimenIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('drug_tests').select(['test_id', 'specimen_id']).where('org_id', '=', orgId).where('specimen_id', 'in', specimenIds).execute();
+  return db.selectFrom('drug_tests').select(['test_id', 'specimen_id', 'facility_id']).where('org_id', '=', orgId).where('specimen_id', 'in', specimenIds).execute();
 }
 
 /**
@@ -99,10 +99,11 @@ export async function insertCustodyEvent(
 
 export function importByControlId(db: Db, orgId: string, messageControlId: string) {
   return db
-    .selectFrom('hl7_imports')
-    .select(['import_id', 'test_id', 'received_at'])
-    .where('org_id', '=', orgId)
-    .where('message_control_id', '=', messageControlId)
+    .selectFrom('hl7_imports as i')
+    .innerJoin('drug_tests as t', (j) => j.onRef('t.org_id', '=', 'i.org_id').onRef('t.test_id', '=', 'i.test_id'))
+    .select(['i.import_id', 'i.test_id', 'i.received_at', 't.facility_id'])
+    .where('i.org_id', '=', orgId)
+    .where('i.message_control_id', '=', messageControlId)
     .executeTakeFirst();
 }
 

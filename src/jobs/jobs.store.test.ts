@@ -104,6 +104,37 @@ describe('claiming', () => {
   });
 });
 
+describe('a job whose worker dies mid-run every time', () => {
+  it('is claimed at most MAX_ATTEMPTS times, then given up: finished with “abandoned after N attempts”', async () => {
+    await clearRunnable();
+    const kind = kindFor('crash');
+    const start = Date.parse('2026-11-24T15:00:00Z');
+    await enqueueJobs(ctx.deps.db, [{ orgId: org.orgId, kind, dedupeKey: 'poison' }], new Date(start));
+    // Each worker claims it and dies before finishing or failing it; the next one takes it once the lease runs out.
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+      const rows = await claimJobs(ctx.deps.db, `crashing-${attempt}`, new Date(start + attempt * 60_000), 60_000, 10);
+      assert.deepEqual(rows.map((r) => [r.kind, r.attempts]), [[kind, attempt]]);
+    }
+    const afterLast = new Date(start + (MAX_ATTEMPTS + 1) * 60_000);
+    assert.deepEqual(await claimJobs(ctx.deps.db, 'next', afterLast, 60_000, 10), []);
+    const [job] = await jobsOfKind(kind);
+    assert.deepEqual([job!.attempts, job!.last_error, job!.finished_at?.getTime(), job!.claimed_until], [MAX_ATTEMPTS, `abandoned after ${MAX_ATTEMPTS} attempts`, afterLast.getTime(), null]);
+    assert.deepEqual(await claimJobs(ctx.deps.db, 'later', new Date(afterLast.getTime() + 86_400_000), 60_000, 10), []);
+  });
+
+  it('gives up only the job out of attempts: the others in the same batch are claimed', async () => {
+    await clearRunnable();
+    const kind = kindFor('mixed');
+    const now = new Date('2026-11-24T15:00:00Z');
+    await enqueueJobs(ctx.deps.db, [{ orgId: org.orgId, kind, dedupeKey: 'fresh' }, { orgId: org.orgId, kind, dedupeKey: 'worn' }], now);
+    await ctx.deps.db.updateTable('jobs').set({ attempts: MAX_ATTEMPTS - 1 }).where('kind', '=', kind).where('dedupe_key', '=', 'worn').execute();
+    assert.deepEqual((await claimJobs(ctx.deps.db, 'w', now, 60_000, 10)).map((r) => [r.dedupe_key, r.attempts]).sort(), [['fresh', 1], ['worn', MAX_ATTEMPTS]]);
+    const later = new Date(now.getTime() + 60_000);
+    assert.deepEqual((await claimJobs(ctx.deps.db, 'w2', later, 60_000, 10)).map((r) => [r.dedupe_key, r.attempts]), [['fresh', 2]]);
+    assert.deepEqual((await jobsOfKind(kind)).map((j) => [j.dedupe_key, j.finished_at !== null, j.last_error]), [['fresh', false, null], ['worn', true, `abandoned after ${MAX_ATTEMPTS} attempts`]]);
+  });
+});
+
 describe('running', () => {
   const at = (ms: number) => new Date(Date.parse('2026-11-24T15:00:00Z') + ms);
   const deps = (): AppDeps => ctx.deps;

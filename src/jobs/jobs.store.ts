@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { type ExpressionBuilder, type Kysely, type Selectable, type Transaction, sql } from 'kysely';
 import type { Database, JobsTable } from '../db/schema.ts';
+import { MAX_ATTEMPTS } from './schedule.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -56,18 +57,32 @@ export async function enqueueJobs(db: Db, jobs: readonly NewJob[], now: Date): P
  * first, across organizations. Rows another transaction is claiming are skipped, not waited
  * for, so concurrent workers take different jobs; the lease lets another worker take a job
  * whose worker died.
+ *
+ * Every claim counts as an attempt. A job already claimed `maxAttempts` times whose lease ran
+ * out without a finish or a failure (its worker crashed, or was killed, every time) is not
+ * claimed again: in the same statement it is finished with last_error "abandoned after N
+ * attempts", so a job that kills its worker cannot be reclaimed forever.
  */
-export async function claimJobs(db: Db, workerId: string, now: Date, leaseMs: number, limit: number): Promise<JobRow[]> {
+export async function claimJobs(db: Db, workerId: string, now: Date, leaseMs: number, limit: number, maxAttempts: number = MAX_ATTEMPTS): Promise<JobRow[]> {
   const leaseUntil = new Date(now.getTime() + leaseMs);
   const result = await sql<JobRow>`
+    WITH runnable AS (
+      SELECT org_id, job_id, attempts FROM jobs
+       WHERE finished_at IS NULL AND run_at <= ${now} AND (claimed_until IS NULL OR claimed_until <= ${now})
+       ORDER BY run_at, job_id
+       LIMIT ${limit}
+       FOR UPDATE SKIP LOCKED
+    ), abandoned AS (
+      UPDATE jobs AS j
+         SET finished_at = ${now}, claimed_until = NULL, last_error = 'abandoned after ' || j.attempts || ' attempts'
+        FROM runnable
+       WHERE j.org_id = runnable.org_id AND j.job_id = runnable.job_id AND runnable.attempts >= ${maxAttempts}
+      RETURNING j.job_id
+    )
     UPDATE jobs AS j
        SET claimed_by = ${workerId}, claimed_until = ${leaseUntil}, attempts = j.attempts + 1
-      FROM (SELECT org_id, job_id FROM jobs
-             WHERE finished_at IS NULL AND run_at <= ${now} AND (claimed_until IS NULL OR claimed_until <= ${now})
-             ORDER BY run_at, job_id
-             LIMIT ${limit}
-             FOR UPDATE SKIP LOCKED) AS runnable
-     WHERE j.org_id = runnable.org_id AND j.job_id = runnable.job_id
+      FROM runnable
+     WHERE j.org_id = runnable.org_id AND j.job_id = runnable.job_id AND runnable.attempts < ${maxAttempts}
  RETURNING j.*`.execute(db);
   return [...result.rows].sort((a, b) => a.run_at.getTime() - b.run_at.getTime());
 }

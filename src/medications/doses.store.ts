@@ -56,6 +56,40 @@ export async function insertDoseIfNew(trx: Db, orgId: string, dose: NewDose, now
   return inserted !== undefined;
 }
 
+/** The dose recorded for a medication and day, locked (a late entry may replace the system's "missed"). */
+export function lockDoseOn(trx: Transaction<Database>, orgId: string, medicationId: string, scheduledOn: LocalDate) {
+  return trx
+    .selectFrom('dose_administrations')
+    .select(['dose_id', 'outcome', 'recorded_by'])
+    .where('org_id', '=', orgId)
+    .where('medication_id', '=', medicationId)
+    .where('scheduled_on', '=', scheduledOn)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/**
+ * Replaces a dose the system recorded as missed (recorded_by null) with what staff recorded;
+ * true when replaced. A dose recorded by staff is never overwritten here.
+ */
+export async function replaceSystemMissedDose(
+  trx: Transaction<Database>,
+  orgId: string,
+  doseId: string,
+  dose: Pick<NewDose, 'outcome' | 'dose_given' | 'given_at' | 'recorded_by' | 'patient_response' | 'note'>,
+  now: Date,
+): Promise<boolean> {
+  const updated = await trx
+    .updateTable('dose_administrations')
+    .set({ ...dose, created_at: now })
+    .where('org_id', '=', orgId)
+    .where('dose_id', '=', doseId)
+    .where('recorded_by', 'is', null)
+    .returning('dose_id')
+    .executeTakeFirst();
+  return updated !== undefined;
+}
+
 /**
  * Observed prescriptions of patients whose episode in a program at the facility covers the
  * day (admitted by then, not discharged before it), with the dose recorded that day if any.
@@ -69,7 +103,7 @@ export function observedAtFacilityOn(db: Db, orgId: string, facilityId: string, 
     .innerJoin('programs as pr', (j) => j.onRef('pr.org_id', '=', 'e.org_id').onRef('pr.program_id', '=', 'e.program_id'))
     .leftJoin('dose_administrations as d', (j) => j.onRef('d.org_id', '=', 'm.org_id').onRef('d.medication_id', '=', 'm.medication_id').on('d.scheduled_on', '=', day))
     .select([
-      'm.medication_id', 'm.patient_id', 'm.name', 'm.dose', 'm.route', 'm.addiction_medication', 'm.started_on', 'm.stopped_on', 'm.observed_weekdays',
+      'm.medication_id', 'm.patient_id', 'm.name', 'm.dose', 'm.route', 'm.addiction_medication', 'm.started_on', 'm.stopped_on', 'm.observed_weekdays', 'm.created_at as medication_created_at',
       'p.legal_given_name', 'p.legal_family_name', 'p.preferred_name', 'p.mrn',
       'e.episode_id', 'd.dose_id',
     ])

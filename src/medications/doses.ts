@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../deps.ts';
 import { raiseAlerts } from '../alerts/raise.ts';
-import { doseAlerts } from '../alerts/rules.ts';
+import { doseAlerts, doseConditionKey } from '../alerts/rules.ts';
+import { settleConditionAlert } from '../alerts/settle.ts';
 import { type AuditContext, recordAudit } from '../audit/record.ts';
 import { dayRange } from '../checkins/day-range.ts';
 import { placeOfPatient, placesOfPatient } from '../checkins/patient-place.ts';
@@ -14,7 +15,7 @@ import { type StaffActor, canSeeFacility } from '../http/actor.ts';
 import { AppError } from '../http/errors.ts';
 import { displayName } from '../patients/patient-rules.ts';
 import { type LocalDate, localDateOf } from '../time/local-time.ts';
-import { type DoseRow, doseRows, insertDoseIfNew, observedAtFacilityOn } from './doses.store.ts';
+import { type DoseRow, doseRows, insertDoseIfNew, lockDoseOn, observedAtFacilityOn, replaceSystemMissedDose } from './doses.store.ts';
 import { doseDayCheck, dueDoses, resolveDoseEntry } from './medication-rules.ts';
 import type { DoseInput, DoseLog, DoseRangeQuery, DoseRecord, DosingDay } from './medications.schemas.ts';
 import { lockMedication } from './medications.store.ts';
@@ -64,6 +65,11 @@ export async function dosingDay(deps: AppDeps, audit: AuditContext, facilityId: 
 /**
  * Record what happened to one observed dose. The dose is given at one of the patient's
  * treating facilities: the caller must be assigned to one (the first such place owns the alert).
+ *
+ * A day the end-of-day job marked missed (recorded by no one) is not final: the nurse's late
+ * entry replaces it, audited as an update from the system's outcome to theirs, and when the
+ * dose was in fact given or held the missed-dose alert is acknowledged and resolved by the
+ * nurse ("Dose recorded late: given"). A dose recorded by staff stays 409 dose_already_recorded.
  */
 export async function recordDose(deps: AppDeps, actor: StaffActor, audit: AuditContext, medicationId: string, input: DoseInput): Promise<DoseRecord> {
   return deps.db.transaction().execute(async (trx) => {
@@ -78,24 +84,42 @@ export async function recordDose(deps: AppDeps, actor: StaffActor, audit: AuditC
     if (!check.ok) throw new AppError(check.status, check.code, check.message, [{ path: 'scheduledOn', message: check.message }]);
     const entry = resolveDoseEntry(input, { prescribedDose: medication.dose, scheduledOn: input.scheduledOn, now, localDayOf: (at) => localDateOf(at, place.timeZone) });
     if (!entry.ok) throw new AppError(422, 'validation_failed', 'Check the dose entry.', entry.problems);
-    const doseId = randomUUID();
-    const inserted = await insertDoseIfNew(trx, actor.orgId, {
-      dose_id: doseId,
-      medication_id: medicationId,
-      patient_id: medication.patient_id,
-      scheduled_on: input.scheduledOn,
+    const fields = {
       outcome: input.outcome,
       dose_given: entry.doseGiven,
       given_at: entry.givenAt,
       recorded_by: actor.staffId,
       patient_response: input.patientResponse?.trim() || null,
       note: entry.note,
-    }, now);
-    if (!inserted) throw new AppError(409, 'dose_already_recorded', 'A dose is already recorded for that day.', [{ path: 'scheduledOn', message: 'already has a recorded dose' }]);
-    await recordAudit(trx, audit, {
-      action: 'create', entity: 'dose_administration', entityId: doseId, patientId: medication.patient_id,
-      details: { medicationId, scheduledOn: input.scheduledOn, outcome: input.outcome, facilityId: place.facilityId },
-    });
+    };
+    let doseId: string = randomUUID();
+    const inserted = await insertDoseIfNew(trx, actor.orgId, { dose_id: doseId, medication_id: medicationId, patient_id: medication.patient_id, scheduled_on: input.scheduledOn, ...fields }, now);
+    if (inserted) {
+      await recordAudit(trx, audit, {
+        action: 'create', entity: 'dose_administration', entityId: doseId, patientId: medication.patient_id,
+        details: { medicationId, scheduledOn: input.scheduledOn, outcome: input.outcome, facilityId: place.facilityId },
+      });
+    } else {
+      const existing = await lockDoseOn(trx, actor.orgId, medicationId, input.scheduledOn);
+      const alreadyRecorded = () => new AppError(409, 'dose_already_recorded', 'A dose is already recorded for that day.', [{ path: 'scheduledOn', message: 'already has a recorded dose' }]);
+      if (!existing || existing.recorded_by !== null) throw alreadyRecorded();
+      doseId = existing.dose_id;
+      if (!(await replaceSystemMissedDose(trx, actor.orgId, doseId, fields, now))) throw alreadyRecorded();
+      await recordAudit(trx, audit, {
+        action: 'update', entity: 'dose_administration', entityId: doseId, patientId: medication.patient_id,
+        details: { medicationId, scheduledOn: input.scheduledOn, facilityId: place.facilityId, change: 'late_entry', before: { outcome: existing.outcome, recordedBy: 'end_of_day' }, after: { outcome: input.outcome } },
+      });
+      if (input.outcome !== 'missed' && input.outcome !== 'refused') {
+        await settleConditionAlert(trx, audit, {
+          rule: 'missed_observed_dose',
+          conditionKey: doseConditionKey(medicationId, input.scheduledOn),
+          staffId: actor.staffId,
+          note: `Dose recorded late: ${input.outcome}`,
+          reason: 'dose_recorded_late',
+          now,
+        });
+      }
+    }
     await raiseAlerts(trx, audit, doseAlerts({
       patientId: medication.patient_id,
       episodeId: place.episodeId,

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { before, beforeEach, describe, it } from 'node:test';
 import { type MonitoringWorld, addPatient, alertRows, auditRows, monitoringWorld } from '../checkins/test-fixtures.ts';
+import { recordMissedDoses } from './missed-doses.ts';
 
 let world: MonitoringWorld;
 // Tuesday 2026-11-24, 10:00 in New York.
@@ -119,6 +120,65 @@ describe('recording an observed dose', () => {
     assert.equal(again.json().error.code, 'dose_already_recorded');
     assert.equal(await doseCount(medicationId), 1);
     assert.deepEqual(await alertRows(world, patientId), []);
+  });
+
+  describe('a late entry for a day the end-of-day job marked missed', () => {
+    const markDayMissed = (date: string) => world.ctx.deps.db.transaction().execute((trx) =>
+      recordMissedDoses(trx, { orgId: world.org.orgId, occurredAt: world.ctx.clock.now(), actorId: null, actorRole: 'system', ip: null, purpose: 'treatment' }, { orgId: world.org.orgId, facilityId: world.facilityId, date, now: world.ctx.clock.now() }));
+    // Wednesday 25 Nov, 08:00 in New York: Tuesday was marked missed just after midnight.
+    const NEXT_MORNING = '2026-11-25T13:00:00Z';
+
+    it('replaces the system’s “missed” with the given dose, and the nurse resolves the missed-dose alert', async () => {
+      const { patientId } = await addPatient(world);
+      const medicationId = await prescribe(patientId);
+      world.ctx.clock.set(NEXT_MORNING);
+      await markDayMissed('2026-11-24');
+      const [systemDose] = await world.ctx.deps.db.selectFrom('dose_administrations').select(['dose_id', 'outcome', 'recorded_by']).where('medication_id', '=', medicationId).execute();
+      assert.deepEqual([systemDose!.outcome, systemDose!.recorded_by], ['missed', null]);
+      assert.deepEqual((await alertRows(world, patientId)).map((a) => [a.rule, a.state]), [['missed_observed_dose', 'open']]);
+
+      const late = await world.medical.post(`/api/medications/${medicationId}/doses`, { scheduledOn: '2026-11-24', outcome: 'given', givenAt: '2026-11-24T14:05:00Z' });
+      assert.equal(late.statusCode, 201, late.body);
+      assert.deepEqual([late.json().doseId, late.json().outcome, late.json().recordedBy.staffId], [systemDose!.dose_id, 'given', world.medical.staffId]);
+      assert.equal(await doseCount(medicationId), 1);
+
+      const [alert] = await alertRows(world, patientId);
+      assert.deepEqual([alert!.state, alert!.acknowledged_by, alert!.resolved_by, alert!.resolution_note], ['resolved', world.medical.staffId, world.medical.staffId, 'Dose recorded late: given']);
+      assert.equal(alert!.resolved_at?.toISOString(), new Date(NEXT_MORNING).toISOString());
+
+      const doseAudit = (await auditRows(world, 'dose_administration', patientId)).filter((a) => a.action === 'update');
+      assert.deepEqual(doseAudit.map((a) => [a.entity_id, a.actor_id, (a.details as { before: unknown }).before, (a.details as { after: unknown }).after]), [
+        [systemDose!.dose_id, world.medical.staffId, { outcome: 'missed', recordedBy: 'end_of_day' }, { outcome: 'given' }],
+      ]);
+      const alertAudit = await auditRows(world, 'alert', patientId);
+      assert.deepEqual(alertAudit.map((a) => [a.action, a.actor_id, (a.details as { change: string }).change]), [['create', null, undefined], ['update', world.medical.staffId, 'acknowledged'], ['update', world.medical.staffId, 'resolved']]);
+    });
+
+    it('a dose held on clinical grounds also resolves it; a refusal keeps it open, now recorded by the nurse', async () => {
+      const held = await addPatient(world);
+      const refused = await addPatient(world);
+      const heldMed = await prescribe(held.patientId);
+      const refusedMed = await prescribe(refused.patientId);
+      world.ctx.clock.set(NEXT_MORNING);
+      await markDayMissed('2026-11-24');
+      assert.equal((await world.medical.post(`/api/medications/${heldMed}/doses`, { scheduledOn: '2026-11-24', outcome: 'held', note: 'Sedated on arrival' })).statusCode, 201);
+      assert.equal((await world.medical.post(`/api/medications/${refusedMed}/doses`, { scheduledOn: '2026-11-24', outcome: 'refused', note: 'Declined' })).statusCode, 201);
+      assert.deepEqual((await alertRows(world, held.patientId)).map((a) => [a.state, a.resolution_note]), [['resolved', 'Dose recorded late: held']]);
+      assert.deepEqual((await alertRows(world, refused.patientId)).map((a) => [a.state, a.resolved_by]), [['open', null]]);
+      const row = await world.ctx.deps.db.selectFrom('dose_administrations').select(['outcome', 'recorded_by']).where('medication_id', '=', refusedMed).executeTakeFirstOrThrow();
+      assert.deepEqual([row.outcome, row.recorded_by], ['refused', world.medical.staffId]);
+    });
+
+    it('a dose a nurse recorded as missed is final: a later entry is 409 dose_already_recorded', async () => {
+      const { patientId } = await addPatient(world);
+      const medicationId = await prescribe(patientId);
+      assert.equal((await world.medical.post(`/api/medications/${medicationId}/doses`, { scheduledOn: '2026-11-24', outcome: 'missed' })).statusCode, 201);
+      world.ctx.clock.set(NEXT_MORNING);
+      await markDayMissed('2026-11-24');
+      const late = await world.medical.post(`/api/medications/${medicationId}/doses`, { scheduledOn: '2026-11-24', outcome: 'given', givenAt: '2026-11-24T14:05:00Z' });
+      assert.deepEqual([late.statusCode, late.json().error.code], [409, 'dose_already_recorded']);
+      assert.deepEqual((await alertRows(world, patientId)).map((a) => a.state), ['open']);
+    });
   });
 
   const refused: [string, Record<string, unknown>, Record<string, unknown>, number, string][] = [

@@ -19,10 +19,17 @@ const run = (date: string, facilityId = world.facilityId, now = NOW): Promise<Mi
 const dosesOf = (medicationId: string) =>
   world.ctx.deps.db.selectFrom('dose_administrations').select(['scheduled_on', 'outcome', 'recorded_by']).where('medication_id', '=', medicationId).orderBy('scheduled_on').execute();
 
-async function prescribe(patientId: string, change: Record<string, unknown> = {}): Promise<string> {
-  const response = await world.medical.post(`/api/patients/${patientId}/medications`, { ...methadone, ...change });
+/**
+ * Prescribes through the API, then dates the entry to `enteredAt` (default: the morning of
+ * the start day), as if it had been entered in Cairn then: days before the entry are never missed.
+ */
+async function prescribe(patientId: string, change: Record<string, unknown> = {}, enteredAt?: string): Promise<string> {
+  const body = { ...methadone, ...change };
+  const response = await world.medical.post(`/api/patients/${patientId}/medications`, body);
   assert.equal(response.statusCode, 201, response.body);
-  return response.json().medicationId;
+  const medicationId = response.json().medicationId as string;
+  await world.ctx.deps.db.updateTable('medications').set({ created_at: new Date(enteredAt ?? `${body.startedOn}T14:00:00Z`) }).where('medication_id', '=', medicationId).execute();
+  return medicationId;
 }
 
 before(async () => {
@@ -89,6 +96,19 @@ describe('recording missed doses at the end of a day', () => {
     assert.deepEqual(await dosesOf(notYetMed), [], 'not admitted yet');
     await run('2026-11-19', world.westFacilityId);
     assert.deepEqual((await dosesOf(westMed)).map((d) => d.outcome), ['missed']);
+  });
+
+  it('does not mark missed the days before the medication was entered in Cairn, only from the facility-local day of entry on', async () => {
+    const { patientId } = await addPatient(world);
+    // Started on 2 Nov on paper, entered in Cairn on Thursday 19 Nov at 21:30 New York (02:30 UTC on the 20th).
+    const medicationId = await prescribe(patientId, {}, '2026-11-20T02:30:00Z');
+    await run('2026-11-17');
+    await run('2026-11-18');
+    assert.deepEqual(await dosesOf(medicationId), []);
+    await run('2026-11-19');
+    await run('2026-11-20');
+    assert.deepEqual((await dosesOf(medicationId)).map((d) => [d.scheduled_on, d.outcome]), [['2026-11-19', 'missed'], ['2026-11-20', 'missed']]);
+    assert.equal((await alertRows(world, patientId)).length, 2);
   });
 
   it('raises nothing when the rollback of the caller’s transaction undoes the doses', async () => {

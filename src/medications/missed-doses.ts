@@ -28,8 +28,8 @@ export type MissedDosesResult =
   | { readonly status: 'skipped'; readonly date: LocalDate; readonly reason: 'day_not_over' | 'facility_not_found' };
 
 /**
- * Record as missed every observed dose due at the facility on `date` with nothing recorded,
- * and raise doseAlerts for each, in the caller's transaction. Idempotent: a dose recorded
+ * Record as missed every observed dose due at the facility on `date` with nothing recorded
+ * (from the facility-local day the medication was entered in Cairn on), and raise doseAlerts for each, in the caller's transaction. Idempotent: a dose recorded
  * already (by staff, or by an earlier run) is left alone, and an alert is raised once per
  * dose. `audit` is the job's system context (actorId null, actorRole 'system').
  */
@@ -37,7 +37,9 @@ export async function recordMissedDoses(trx: Transaction<Database>, audit: Audit
   const facility = await getFacility(trx, run.orgId, run.facilityId);
   if (!facility) return { status: 'skipped', date: run.date, reason: 'facility_not_found' };
   if (compareDates(run.date, localDateOf(run.now, facility.time_zone)) >= 0) return { status: 'skipped', date: run.date, reason: 'day_not_over' };
-  const unrecorded = dueDoses(await observedAtFacilityOn(trx, run.orgId, run.facilityId, run.date), run.date).filter((row) => row.dose_id === null);
+  // A day before the medication was entered in Cairn is not missed: nobody could have recorded it then.
+  const unrecorded = dueDoses(await observedAtFacilityOn(trx, run.orgId, run.facilityId, run.date), run.date)
+    .filter((row) => row.dose_id === null && compareDates(localDateOf(row.medication_created_at, facility.time_zone), run.date) <= 0);
   const recordedDoseIds: string[] = [];
   let alertsRaised = 0;
   for (const row of unrecorded) {
