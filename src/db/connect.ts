@@ -37,7 +37,7 @@ const parsers: Record<number, (value: string) => unknown> = {
 };
 
 export function postgresPool(connectionString: string, max = 10): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString,
     max,
     types: {
@@ -45,6 +45,12 @@ export function postgresPool(connectionString: string, max = 10): pg.Pool {
         parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection the server ends (a restart, a failover, pg_terminate_backend, a
+  // dropped test database) is reported here; unhandled, node-postgres turns it into an
+  // uncaught exception that kills the process. The pool has already discarded that client
+  // and opens a new one for the next query, so there is nothing else to do.
+  pool.on('error', () => {});
+  return pool;
 }
 
 export async function openPGlite(dataDir: string | undefined): Promise<PGlite> {
