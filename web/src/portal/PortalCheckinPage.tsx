@@ -1,5 +1,5 @@
-import { Alert, Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { IconChevronLeft, IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
+import { Alert, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { moodLabel } from '../checkins/checkin-labels.ts';
@@ -10,6 +10,7 @@ import { usePageTitle } from '../shell/usePageTitle.ts';
 import { formatDay, formatLongDate, todayIn } from '../time/dates.ts';
 import { usePortalOutletMe } from './usePortal.ts';
 import { usePortalCheckins, useSubmitCheckin } from './usePortalCheckins.ts';
+import { BackHome } from './BackHome.tsx';
 
 /** /portal/check-in — today's check-in (answering again replaces it), then thanks and the last two weeks. */
 export function PortalCheckinPage() {
@@ -46,17 +47,6 @@ export function PortalCheckinPage() {
         </>
       )}
     </Stack>
-  );
-}
-
-function BackHome() {
-  return (
-    <Anchor component={Link} to="/portal" w="fit-content" py={6}>
-      <Group gap={4} wrap="nowrap">
-        <IconChevronLeft size={18} aria-hidden />
-        Back to my home
-      </Group>
-    </Anchor>
   );
 }
 

@@ -1,5 +1,5 @@
-import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { IconChevronLeft, IconCircleCheck } from '@tabler/icons-react';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { InstrumentForm } from '../instruments/InstrumentForm.tsx';
@@ -11,6 +11,7 @@ import { questionCount } from './portal-care-labels.ts';
 import type { PortalDueQuestionnaire, PortalQuestionnaireReceipt } from './portal-care-types.ts';
 import { questionnairePath } from './PortalQuestionnairesCard.tsx';
 import { usePortalQuestionnaires, useSubmitQuestionnaire } from './usePortalCare.ts';
+import { BackHome } from './BackHome.tsx';
 
 /** /portal/questionnaires/:episodeId/:instrument — one due questionnaire, then thanks (no score). */
 export function PortalQuestionnairePage() {
@@ -74,17 +75,6 @@ export function PortalQuestionnairePage() {
         </>
       )}
     </Stack>
-  );
-}
-
-function BackHome() {
-  return (
-    <Anchor component={Link} to="/portal" w="fit-content" py={6}>
-      <Group gap={4} wrap="nowrap">
-        <IconChevronLeft size={18} aria-hidden />
-        Back to my home
-      </Group>
-    </Anchor>
   );
 }
 
